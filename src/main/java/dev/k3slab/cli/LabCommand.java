@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "k3s-lab: what K3s v1.27.9 does when a control-plane node comes back without its join flags or its etcd data.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BenchCommand.class,
         })
 public final class LabCommand implements Runnable {
 
