@@ -161,6 +161,11 @@ final class Lab {
     /** Removes a process that ended; the caller updates its unit. */
     void ended(K3sProcess p) {
         state.node(p.node).processes.remove(p);
+        // A leader that stops is lost at once, even if the process comes back in the same second (a restart).
+        clusterOf(p).filter(c -> p.etcdRunning() && c.leader == p.memberId).ifPresent(c -> {
+            c.leader = 0;
+            c.electionDueAt = now().plus(Timings.ELECTION_TIMEOUT);
+        });
         if (p.mode == K3sProcess.Mode.SQLITE) {
             closeSqlite(p.node);
         }
