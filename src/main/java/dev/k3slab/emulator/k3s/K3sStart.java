@@ -3,9 +3,7 @@ package dev.k3slab.emulator.k3s;
 import dev.k3slab.emulator.NodeFiles;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -151,13 +149,5 @@ final class K3sStart {
             sb.append(m.name).append('=').append(m.peerUrl);
         }
         return sb.append(']').toString();
-    }
-
-    static Map<String, String> noAnnotations() {
-        return Map.of();
-    }
-
-    Instant now() {
-        return lab.now();
     }
 }
