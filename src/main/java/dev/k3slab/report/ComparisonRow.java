@@ -93,7 +93,8 @@ public record ComparisonRow(String condition, String anchor, String node, String
     }
 
     private static String visible(SplitBrainRecord r, Set<String> all) {
-        if (r.visibleNodes() == null) {
+        // The engine records an empty list when it could not judge (an unusable observation).
+        if (r.visibleNodes() == null || r.visibleNodes().isEmpty() && r.splitBrain() == null) {
             return "not observed";
         }
         Set<String> seen = new LinkedHashSet<>(r.visibleNodes());

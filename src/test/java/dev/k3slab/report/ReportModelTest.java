@@ -55,7 +55,8 @@ class ReportModelTest {
     void aSplitBrainRowWithUnknownFieldsIsNeitherAgreementNorACrash() {
         ExperimentRecord c = SourceRun.fourC();
         ExperimentRecord unknown = SourceRun.copy(c, c.observations(),
-                new SplitBrainRecord("cp-3", null, null, null, null, null, null, null), c.bootCases());
+                new SplitBrainRecord("cp-3", null, null, null, List.of(), null, null, "observation 'inside' is unusable"),
+                c.bootCases());
         ComparisonRow row = ReportModel.of(SourceRun.run(SourceRun.with(unknown), List.of())).comparison().get(2);
         assertThat(row.agrees()).isFalse();
         assertThat(List.of(row.age(), row.visible(), row.datastore(), row.splitBrain()))
