@@ -25,18 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One emulated node on a temporary disk, with recording fake programs, for interpreter tests. */
-final class TestNode implements NodeHost {
-    static final Instant START = Instant.parse("2026-02-22T04:40:00Z");
+public final class TestNode implements NodeHost {
+    public static final Instant START = Instant.parse("2026-02-22T04:40:00Z");
 
-    final NodeFiles files;
-    final EmulatedClock clock = new EmulatedClock(START);
-    final FakeProcesses processes = new FakeProcesses();
-    final Map<String, Program> programs = new ConcurrentHashMap<>();
-    final List<Invocation> calls = new ArrayList<>();
-    final AtomicLong pids = new AtomicLong(3000);
-    final NodeInterpreter interpreter;
+    public final NodeFiles files;
+    public final EmulatedClock clock = new EmulatedClock(START);
+    public final FakeProcesses processes = new FakeProcesses();
+    public final Map<String, Program> programs = new ConcurrentHashMap<>();
+    public final List<Invocation> calls = new ArrayList<>();
+    public final AtomicLong pids = new AtomicLong(3000);
+    public final NodeInterpreter interpreter;
 
-    TestNode(Path root) {
+    public TestNode(Path root) {
         this.files = new NodeFiles("cp-1", root);
         this.interpreter = new NodeInterpreter(this);
         for (String d : List.of("/tmp", "/root", "/home/vagrant", "/etc/systemd/system", "/usr/local/bin", "/usr/bin")) {
@@ -57,18 +57,18 @@ final class TestNode implements NodeHost {
         ProgramFiles.write(files.resolve("/usr/local/bin/k3s-install.sh"), "k3s-install.sh");
     }
 
-    record Result(int status, String out, String err) {
+    public record Result(int status, String out, String err) {
     }
 
-    Result run(String commandLine) {
+    public Result run(String commandLine) {
         return runAs("vagrant", commandLine, "");
     }
 
-    Result root(String commandLine) {
+    public Result root(String commandLine) {
         return runAs("root", commandLine, "");
     }
 
-    Result runAs(String user, String commandLine, String stdin) {
+    public Result runAs(String user, String commandLine, String stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = interpreter.run(commandLine, user, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -76,7 +76,7 @@ final class TestNode implements NodeHost {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    void installK3s() {
+    public void installK3s() {
         ProgramFiles.write(files.resolve("/usr/local/bin/k3s"), "k3s");
         try {
             Files.createSymbolicLink(files.resolve("/usr/local/bin/kubectl"), Path.of("k3s"));
@@ -85,7 +85,7 @@ final class TestNode implements NodeHost {
         }
     }
 
-    void write(String nodePath, String content) {
+    public void write(String nodePath, String content) {
         try {
             Path p = files.resolve(nodePath);
             Files.createDirectories(p.getParent());
@@ -95,7 +95,7 @@ final class TestNode implements NodeHost {
         }
     }
 
-    String read(String nodePath) {
+    public String read(String nodePath) {
         try {
             return Files.readString(files.resolve(nodePath));
         } catch (IOException e) {
@@ -103,7 +103,7 @@ final class TestNode implements NodeHost {
         }
     }
 
-    void mkdirs(String nodePath) {
+    public void mkdirs(String nodePath) {
         try {
             Files.createDirectories(files.resolve(nodePath));
         } catch (IOException e) {
@@ -111,7 +111,7 @@ final class TestNode implements NodeHost {
         }
     }
 
-    void mtime(String nodePath, String instant) {
+    public void mtime(String nodePath, String instant) {
         try {
             Files.setLastModifiedTime(files.resolve(nodePath), FileTime.from(Instant.parse(instant)));
         } catch (IOException e) {
