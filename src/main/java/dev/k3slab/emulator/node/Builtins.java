@@ -9,6 +9,15 @@ final class Builtins {
     /** Commands that are also builtins of dash ({@code command -v echo} prints {@code echo}). */
     private static final Set<String> DASH_BUILTINS = Set.of("echo", "printf", "kill", "test", "[", "true", "false", "pwd");
 
+    /**
+     * Commands that never write the node's disk themselves (wrappers run commands that stamp on
+     * their own): after them the interpreter skips the walk that gives new files the lab time.
+     */
+    private static final Set<String> WRITE_NOTHING = Set.of("echo", "printf", "cat", "head", "tail", "wc", "ls",
+            "grep", "test", "[", "true", "false", "date", "hostname", "whoami", "id", "uname", "dpkg", "which", "pwd",
+            "basename", "dirname", "readlink", "realpath", "stat", "ps", "pgrep", "sleep", "sudo", "sh", "dash", "bash",
+            "nohup", "env", "cd", "export", "unset", "set", "exit", ":", "command", "wait");
+
     private final Map<String, Builtin> byName = new HashMap<>();
 
     Builtins() {
@@ -36,6 +45,11 @@ final class Builtins {
 
     Builtin get(String name) {
         return byName.get(name);
+    }
+
+    /** True when running {@code name} (as a builtin) cannot have written a file. */
+    static boolean writesNothing(String name) {
+        return WRITE_NOTHING.contains(name);
     }
 
     boolean isShellBuiltin(String name) {

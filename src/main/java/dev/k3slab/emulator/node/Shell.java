@@ -215,8 +215,13 @@ final class Shell {
             throw new ExitRequest(130);
         }
         Instant wallStart = Instant.now();
+        boolean mayWrite = true;
         try {
             List<String> argv = expander.fields(c.words(), io, c.line());
+            mayWrite = c.redirects().stream().anyMatch(r -> r.kind() == Ast.RedirectKind.OUT
+                    || r.kind() == Ast.RedirectKind.APPEND)
+                    || (!argv.isEmpty() && !(Builtins.writesNothing(argv.get(0))
+                    && dispatcher.resolve(argv.get(0), state.proc(Map.of())) instanceof Dispatcher.BuiltinTarget));
             Map<String, String> assigned = new LinkedHashMap<>();
             for (Assignment a : c.assignments()) {
                 assigned.put(a.name(), expander.single(a.value(), io, c.line()));
@@ -241,7 +246,9 @@ final class Shell {
             CommandContext.write(io.err(), e.getMessage() + "\n");
             return NotModelledException.STATUS;
         } finally {
-            host.filesChanged(wallStart);
+            if (mayWrite) {
+                host.filesChanged(wallStart);
+            }
         }
     }
 

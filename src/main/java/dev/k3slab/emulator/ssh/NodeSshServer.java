@@ -6,6 +6,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.threads.ThreadUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -83,6 +84,8 @@ public final class NodeSshServer implements AutoCloseable {
         s.setShellFactory(channel -> new Refusal("an interactive shell on " + host.name()
                 + "; send each command as an exec request (ssh HOST 'command')"));
         s.setSubsystemFactories(List.of());
+        // Small request/response exchanges: without TCP_NODELAY each one waits for delayed ACKs.
+        CoreModuleProperties.TCP_NODELAY.set(s, true);
         try {
             s.start();
         } catch (IOException | RuntimeException e) {
