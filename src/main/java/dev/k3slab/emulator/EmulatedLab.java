@@ -1,6 +1,7 @@
 package dev.k3slab.emulator;
 
 import dev.k3slab.emulator.k3s.K3sModel;
+import dev.k3slab.emulator.node.DiskTrees;
 import dev.k3slab.emulator.node.MtimeStamper;
 import dev.k3slab.emulator.ssh.LabKeys;
 import dev.k3slab.machine.Checkpoints;
@@ -102,7 +103,7 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
         for (EmulatedMachine m : machines.values()) {
             if (m.state() == MachineState.NOT_CREATED) {
                 try {
-                    DiskCopy.delete(m.files().root());
+                    DiskTrees.delete(m.files().root());
                 } catch (IOException e) {
                     throw new MachineException(m.name() + ": cannot clear the old disk " + m.files().root()
                             + " (" + e.getMessage() + "). Likely fix: delete that folder by hand", e);
@@ -152,7 +153,7 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
         checkOpen();
         halt();
         try {
-            DiskCopy.delete(runDir.resolve("nodes"));
+            DiskTrees.delete(runDir.resolve("nodes"));
             checkpoints.deleteAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the emulated lab's disks under " + runDir, e);

@@ -1,5 +1,6 @@
 package dev.k3slab.emulator;
 
+import dev.k3slab.emulator.node.DiskTrees;
 import dev.k3slab.machine.MachineException;
 import dev.k3slab.machine.MachineState;
 
@@ -46,7 +47,7 @@ final class LabCheckpoints {
         Path target = dir.resolve(name);
         Path tmp = dir.resolve("." + name + ".saving");
         try {
-            DiskCopy.delete(tmp);
+            DiskTrees.delete(tmp);
             Files.createDirectories(tmp);
             if (lab.hasModel()) {
                 lab.model().saveState(tmp.resolve("model"));
@@ -56,7 +57,7 @@ final class LabCheckpoints {
             p.setProperty("sequence", String.valueOf(nextSequence()));
             for (EmulatedMachine m : lab.machines()) {
                 if (Files.isDirectory(m.files().root())) {
-                    DiskCopy.copy(m.files().root(), tmp.resolve("nodes").resolve(m.name()));
+                    DiskTrees.copy(m.files().root(), tmp.resolve("nodes").resolve(m.name()));
                 }
                 p.setProperty("state." + m.name(), m.state().name());
                 p.setProperty("boot." + m.name(), m.bootTime().toString());
@@ -65,7 +66,7 @@ final class LabCheckpoints {
             try (Writer w = Files.newBufferedWriter(tmp.resolve(INDEX))) {
                 p.store(w, "k3s-lab emulated lab checkpoint " + name);
             }
-            DiskCopy.delete(target);
+            DiskTrees.delete(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new MachineException("cannot save checkpoint '" + name + "' under " + dir + ": " + e.getMessage()
@@ -86,10 +87,10 @@ final class LabCheckpoints {
                 lab.ensureModel().loadState(src.resolve("model"));
             }
             for (EmulatedMachine m : lab.machines()) {
-                DiskCopy.delete(m.files().root());
+                DiskTrees.delete(m.files().root());
                 Path saved = src.resolve("nodes").resolve(m.name());
                 if (Files.isDirectory(saved)) {
-                    DiskCopy.copy(saved, m.files().root());
+                    DiskTrees.copy(saved, m.files().root());
                 }
             }
         } catch (IOException e) {
@@ -124,7 +125,7 @@ final class LabCheckpoints {
     }
 
     void deleteAll() throws IOException {
-        DiskCopy.delete(dir);
+        DiskTrees.delete(dir);
     }
 
     private long nextSequence() {

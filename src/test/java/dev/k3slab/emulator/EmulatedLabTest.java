@@ -7,9 +7,6 @@ import dev.k3slab.machine.SshEndpoint;
 import dev.k3slab.topology.LabNode;
 import dev.k3slab.topology.Role;
 import dev.k3slab.topology.Topology;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,24 +49,8 @@ class EmulatedLabTest {
                 .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
     }
 
-    record Result(Integer status, String out, String err) {
-    }
-
-    Result ssh(String node, String command) throws IOException {
-        SshEndpoint e = lab.sshEndpoint(node);
-        try (SSHClient c = new SSHClient()) {
-            c.addHostKeyVerifier(new PromiscuousVerifier());
-            c.connect(e.host(), e.port());
-            c.authPublickey(e.user(), c.loadKeys(e.identityFile().toString()));
-            try (Session s = c.startSession()) {
-                Session.Command cmd = s.exec("sudo -n sh -c '" + command.replace("'", "'\"'\"'") + "'");
-                String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(cmd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                cmd.join(10, TimeUnit.SECONDS);
-                cmd.close();
-                return new Result(cmd.getExitStatus(), out, err);
-            }
-        }
+    private SshExec.Result ssh(String node, String command) throws IOException {
+        return SshExec.asRoot(lab.sshEndpoint(node), command);
     }
 
     private static int size(String program) {
@@ -86,9 +67,9 @@ class EmulatedLabTest {
         assertThat(lab.state("w-1")).isEqualTo(MachineState.RUNNING);
         assertThat(model.events).containsExactly("booted cp-1", "booted w-1");
         assertThat(run.resolve("nodes/cp-1/etc/hostname")).hasContent("cp-1");
-        Result hosts = ssh("w-1", "grep -A 2 '^# ---- k3s split-brain lab ----$' /etc/hosts; hostname");
+        SshExec.Result hosts = ssh("w-1", "grep -A 2 '^# ---- k3s split-brain lab ----$' /etc/hosts; hostname");
         assertThat(hosts.out()).isEqualTo("# ---- k3s split-brain lab ----\n192.168.56.11 cp-1\n192.168.56.21 w-1\nw-1\n");
-        Result bins = ssh("cp-1", "ls -l /usr/local/bin /usr/bin");
+        SshExec.Result bins = ssh("cp-1", "ls -l /usr/local/bin /usr/bin");
         assertThat(bins.out()).isEqualTo(String.format("""
                 /usr/bin:
                 total 8
@@ -110,7 +91,7 @@ class EmulatedLabTest {
     @Test
     void theInstallScriptFromGetK3sIoRunsOverSsh() throws IOException {
         lab.up();
-        Result install = ssh("cp-1", "curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.27.9+k3s1 sh -");
+        SshExec.Result install = ssh("cp-1", "curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.27.9+k3s1 sh -");
         assertThat(install.out()).isEqualTo("[INFO]  systemd: Starting k3s\n");
         assertThat(ssh("cp-1", "kubectl get nodes").out()).isEqualTo("NAME   STATUS\ncp-1   Ready\n");
     }
@@ -124,17 +105,17 @@ class EmulatedLabTest {
         var before = lab.now();
         ExecutorService client = Executors.newSingleThreadExecutor();
         try {
-            Future<Result> hung = client.submit(() -> {
+            Future<SshExec.Result> hung = client.submit(() -> {
                 try {
                     return ssh("cp-1", "echo started; hang; echo never");
                 } catch (IOException e) {
                     // the connection broke under the command: no exit status, as from a rebooted VM
-                    return new Result(null, "", e.toString());
+                    return new SshExec.Result(null, "", e.toString());
                 }
             });
             assertThat(model.hanging.await(10, TimeUnit.SECONDS)).isTrue();
             lab.reboot("cp-1", Duration.ofSeconds(30));
-            Result r = hung.get(20, TimeUnit.SECONDS);
+            SshExec.Result r = hung.get(20, TimeUnit.SECONDS);
             assertThat(r.status()).as("exit status of the command the reboot cut").isNull();
             assertThat(r.out()).doesNotContain("never");
         } finally {

@@ -1,23 +1,17 @@
 package dev.k3slab.emulator;
 
 import dev.k3slab.emulator.ssh.Threads;
-import dev.k3slab.machine.SshEndpoint;
 import dev.k3slab.topology.LabNode;
 import dev.k3slab.topology.Role;
 import dev.k3slab.topology.Topology;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,31 +39,15 @@ class K3sLabSmokeTest {
                 .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
     }
 
-    record Result(Integer status, String out, String err) {
-    }
-
-    private Result asRoot(String node, String command) throws IOException {
-        SshEndpoint e = lab.sshEndpoint(node);
-        try (SSHClient c = new SSHClient()) {
-            c.addHostKeyVerifier(new PromiscuousVerifier());
-            c.connect(e.host(), e.port());
-            c.authPublickey(e.user(), c.loadKeys(e.identityFile().toString()));
-            try (Session s = c.startSession()) {
-                Session.Command cmd = s.exec("sudo -n sh -c '" + command.replace("'", "'\"'\"'") + "'");
-                String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(cmd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                cmd.join(10, TimeUnit.SECONDS);
-                cmd.close();
-                return new Result(cmd.getExitStatus(), out, err);
-            }
-        }
+    private SshExec.Result asRoot(String node, String command) throws IOException {
+        return SshExec.asRoot(lab.sshEndpoint(node), command);
     }
 
     @Test
     void experimentOnesInstallOnCp1GivesAReadySqliteControlPlane() throws IOException {
         lab = EmulatedLab.withK3sModel(DEFAULT_LAB, run);
         lab.up();
-        Result install = asRoot("cp-1", """
+        SshExec.Result install = asRoot("cp-1", """
                 INSTALL_K3S_VERSION="v1.27.9+k3s1" \\
                 INSTALL_K3S_EXEC="server --node-ip 192.168.56.11 --advertise-address 192.168.56.11 --tls-san 192.168.56.11" \\
                 /usr/local/bin/k3s-install.sh""");
@@ -78,7 +56,7 @@ class K3sLabSmokeTest {
                 .contains("[INFO]  systemd: Starting k3s\n");
 
         lab.advance(Duration.ofSeconds(114));
-        Result nodes = asRoot("cp-1", "kubectl get nodes");
+        SshExec.Result nodes = asRoot("cp-1", "kubectl get nodes");
         assertThat(nodes.status()).as(nodes.err()).isZero();
         assertThat(nodes.out().lines().toList()).hasSize(2);
         String[] row = nodes.out().lines().skip(1).findFirst().orElseThrow().split("\\s+");
@@ -87,7 +65,7 @@ class K3sLabSmokeTest {
                 "v1.27.9+k3s1");
         assertThat(row[3]).as("AGE, in lab seconds since the node registered").matches("\\d+s");
 
-        Result db = asRoot("cp-1", "ls /var/lib/rancher/k3s/server/db/ /var/lib/rancher/k3s/server/db/etcd/");
+        SshExec.Result db = asRoot("cp-1", "ls /var/lib/rancher/k3s/server/db/ /var/lib/rancher/k3s/server/db/etcd/");
         assertThat(db.out()).isEqualTo("/var/lib/rancher/k3s/server/db/:\netcd\nstate.db\nstate.db-shm\nstate.db-wal\n\n"
                 + "/var/lib/rancher/k3s/server/db/etcd/:\nname\n");
         assertThat(asRoot("cp-1", "ls -al /var/lib/rancher/k3s/server/db/etcd/").out())
@@ -97,7 +75,7 @@ class K3sLabSmokeTest {
 
         lab.reboot("cp-1", Duration.ofSeconds(30));
         lab.advance(Duration.ofSeconds(60));
-        Result afterReboot = asRoot("cp-1", "systemctl is-active k3s; kubectl get nodes --no-headers");
+        SshExec.Result afterReboot = asRoot("cp-1", "systemctl is-active k3s; kubectl get nodes --no-headers");
         assertThat(afterReboot.out()).startsWith("active\ncp-1").contains(" Ready ");
     }
 }

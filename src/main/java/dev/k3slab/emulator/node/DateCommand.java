@@ -44,51 +44,41 @@ final class DateCommand {
     }
 
     static String strftime(String format, ZonedDateTime t) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < format.length(); i++) {
-            char ch = format.charAt(i);
-            if (ch != '%' || i + 1 >= format.length()) {
-                sb.append(ch);
-                continue;
-            }
-            char k = format.charAt(++i);
-            sb.append(switch (k) {
-                case 'a' -> f(t, "EEE");
-                case 'A' -> f(t, "EEEE");
-                case 'b', 'h' -> f(t, "MMM");
-                case 'B' -> f(t, "MMMM");
-                case 'd' -> f(t, "dd");
-                case 'e' -> f(t, "ppd");
-                case 'H' -> f(t, "HH");
-                case 'I' -> f(t, "hh");
-                case 'k' -> f(t, "ppH");
-                case 'l' -> f(t, "pph");
-                case 'M' -> f(t, "mm");
-                case 'S' -> f(t, "ss");
-                case 'p' -> f(t, "a").toUpperCase(Locale.ROOT);
-                case 'P' -> f(t, "a").toLowerCase(Locale.ROOT);
-                case 'Y' -> f(t, "yyyy");
-                case 'y' -> f(t, "yy");
-                case 'm' -> f(t, "MM");
-                case 'j' -> f(t, "DDD");
-                case 'u' -> String.valueOf(t.getDayOfWeek().getValue());
-                case 'w' -> String.valueOf(t.getDayOfWeek().getValue() % 7);
-                case 'Z' -> "UTC";
-                case 'z' -> "+0000";
-                case 's' -> String.valueOf(t.toEpochSecond());
-                case 'N' -> String.format("%09d", t.getNano());
-                case 'F' -> f(t, "yyyy-MM-dd");
-                case 'T' -> f(t, "HH:mm:ss");
-                case 'R' -> f(t, "HH:mm");
-                case 'D' -> f(t, "MM/dd/yy");
-                case 'r' -> f(t, "hh:mm:ss ") + f(t, "a").toUpperCase(Locale.ROOT);
-                case 'n' -> "\n";
-                case 't' -> "\t";
-                case '%' -> "%";
-                default -> throw new NotModelledException("date format %" + k);
-            });
-        }
-        return sb.toString();
+        return PercentFormat.expand(format, k -> switch (k) {
+            case 'a' -> f(t, "EEE");
+            case 'A' -> f(t, "EEEE");
+            case 'b', 'h' -> f(t, "MMM");
+            case 'B' -> f(t, "MMMM");
+            case 'd' -> f(t, "dd");
+            case 'e' -> f(t, "ppd");
+            case 'H' -> f(t, "HH");
+            case 'I' -> f(t, "hh");
+            case 'k' -> f(t, "ppH");
+            case 'l' -> f(t, "pph");
+            case 'M' -> f(t, "mm");
+            case 'S' -> f(t, "ss");
+            case 'p' -> f(t, "a").toUpperCase(Locale.ROOT);
+            case 'P' -> f(t, "a").toLowerCase(Locale.ROOT);
+            case 'Y' -> f(t, "yyyy");
+            case 'y' -> f(t, "yy");
+            case 'm' -> f(t, "MM");
+            case 'j' -> f(t, "DDD");
+            case 'u' -> String.valueOf(t.getDayOfWeek().getValue());
+            case 'w' -> String.valueOf(t.getDayOfWeek().getValue() % 7);
+            case 'Z' -> "UTC";
+            case 'z' -> "+0000";
+            case 's' -> String.valueOf(t.toEpochSecond());
+            case 'N' -> String.format("%09d", t.getNano());
+            case 'F' -> f(t, "yyyy-MM-dd");
+            case 'T' -> f(t, "HH:mm:ss");
+            case 'R' -> f(t, "HH:mm");
+            case 'D' -> f(t, "MM/dd/yy");
+            case 'r' -> f(t, "hh:mm:ss ") + f(t, "a").toUpperCase(Locale.ROOT);
+            case 'n' -> "\n";
+            case 't' -> "\t";
+            case '%' -> "%";
+            default -> throw new NotModelledException("date format %" + k);
+        });
     }
 
     private static String f(ZonedDateTime t, String pattern) {

@@ -151,7 +151,8 @@ final class Dispatcher {
         } catch (UncheckedIOException | NotModelledException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("{}: program {} (argv0 {}) failed on {}", host.name(), marker, argv0, args, e);
+            // the arguments are not logged: they may hold the K3s token
+            LOG.error("{}: the model's program {} (called as {}) failed", host.name(), marker, argv0, e);
             err.println("k3s-lab emulated lab: internal error in the model's program '" + marker + "' (" + e
                     + "); this is a bug of the emulator, see the run log");
             return 70;

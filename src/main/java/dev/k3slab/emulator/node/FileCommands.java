@@ -70,30 +70,9 @@ final class FileCommands {
                 status = 1;
                 continue;
             }
-            deleteTree(p);
+            DiskTrees.delete(p);
         }
         return status;
-    }
-
-    /** Deletes a file, a symlink (not its target) or a folder with everything in it. */
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.isDirectory(p, NOFOLLOW)) {
-            Files.delete(p);
-            return;
-        }
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     static int mkdir(CommandContext c, List<String> args) throws IOException {

@@ -133,32 +133,21 @@ final class PathCommands {
     }
 
     private static String statFormat(String format, FileEntry e, String name) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < format.length(); i++) {
-            char ch = format.charAt(i);
-            if (ch != '%' || i + 1 >= format.length()) {
-                sb.append(ch);
-                continue;
-            }
-            char k = format.charAt(++i);
-            switch (k) {
-                case 's' -> sb.append(e.size());
-                case 'n' -> sb.append(name);
-                case 'N' -> sb.append('\'').append(name).append('\'')
-                        .append(e.linkTarget() != null ? " -> '" + e.linkTarget() + "'" : "");
-                case 'Y' -> sb.append(e.mtime().getEpochSecond());
-                case 'y' -> sb.append(STAT_TIME.format(e.mtime()));
-                case 'A' -> sb.append(e.mode());
-                case 'a' -> sb.append(Integer.toOctalString(octal(e.mode())));
-                case 'U', 'G' -> sb.append(e.owner());
-                case 'F' -> sb.append(e.directory() ? "directory" : e.linkTarget() != null ? "symbolic link"
-                        : e.size() == 0 ? "regular empty file" : "regular file");
-                case 'h' -> sb.append(e.links());
-                case '%' -> sb.append('%');
-                default -> throw new NotModelledException("stat format %" + k);
-            }
-        }
-        return sb.toString();
+        return PercentFormat.expand(format, k -> switch (k) {
+            case 's' -> String.valueOf(e.size());
+            case 'n' -> name;
+            case 'N' -> "'" + name + "'" + (e.linkTarget() != null ? " -> '" + e.linkTarget() + "'" : "");
+            case 'Y' -> String.valueOf(e.mtime().getEpochSecond());
+            case 'y' -> STAT_TIME.format(e.mtime());
+            case 'A' -> e.mode();
+            case 'a' -> Integer.toOctalString(octal(e.mode()));
+            case 'U', 'G' -> e.owner();
+            case 'F' -> e.directory() ? "directory" : e.linkTarget() != null ? "symbolic link"
+                    : e.size() == 0 ? "regular empty file" : "regular file";
+            case 'h' -> String.valueOf(e.links());
+            case '%' -> "%";
+            default -> throw new NotModelledException("stat format %" + k);
+        });
     }
 
     private static int octal(String mode) {

@@ -1,4 +1,4 @@
-package dev.k3slab.emulator;
+package dev.k3slab.emulator.node;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -11,15 +11,16 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Copies and deletes node disks for checkpoints: symlinks stay symlinks (never followed, so a
- * node's absolute link cannot reach the host), modes and modification times are kept, folders'
- * times included.
+ * Copies and deletes trees of a node's disk: symlinks stay symlinks (never followed, so a node's
+ * absolute link cannot reach the host). A copy keeps modes and modification times, folders' times
+ * included (checkpoints of the emulated lab).
  */
-final class DiskCopy {
-    private DiskCopy() {
+public final class DiskTrees {
+    private DiskTrees() {
     }
 
-    static void copy(Path from, Path to) throws IOException {
+    /** Copies the tree {@code from} to {@code to}, keeping symlinks, modes and times. */
+    public static void copy(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -59,7 +60,8 @@ final class DiskCopy {
         }
     }
 
-    static void delete(Path root) throws IOException {
+    /** Deletes a file, a symlink (not its target) or a folder with everything in it; nothing if absent. */
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
