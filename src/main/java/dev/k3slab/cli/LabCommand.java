@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
                 ParseCommand.class,
+                ReportCommand.class,
         })
 public final class LabCommand implements Runnable {
 
