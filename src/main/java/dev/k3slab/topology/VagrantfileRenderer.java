@@ -5,6 +5,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class VagrantfileRenderer {
         if (args.size() != 1) {
             throw new TemplateModelException("rb(text) takes one argument, got " + args.size());
         }
-        return rubyString(String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0))));
+        return rubyString(String.valueOf(DeepUnwrap.unwrap((TemplateModel) args.get(0))));
     }
 
     /** Keeps a header value on its comment line. */
