@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
                 VagrantfileCommand.class,
                 BenchCommand.class,
+                ReportCommand.class,
         })
 public final class LabCommand implements Runnable {
 
