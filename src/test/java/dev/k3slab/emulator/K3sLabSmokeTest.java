@@ -1,9 +1,9 @@
 package dev.k3slab.emulator;
 
 import dev.k3slab.emulator.ssh.Threads;
-import dev.k3slab.topology.LabNode;
-import dev.k3slab.topology.Role;
+import dev.k3slab.machine.MachineState;
 import dev.k3slab.topology.Topology;
+import dev.k3slab.topology.TopologyLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,13 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The five-node default lab with the real K3s model, reached the way the harness reaches it. */
 class K3sLabSmokeTest {
-    static final Topology DEFAULT_LAB = new Topology("bento/ubuntu-22.04", "192.168.56", "v1.27.9+k3s1", "v3.5.11",
-            "k3s-splitbrain-", List.of(
-            new LabNode("cp-1", "192.168.56.11", Role.SERVER, 2, 2048),
-            new LabNode("cp-2", "192.168.56.12", Role.SERVER, 2, 2048),
-            new LabNode("cp-3", "192.168.56.13", Role.SERVER, 2, 2048),
-            new LabNode("w-1", "192.168.56.21", Role.AGENT, 2, 2048),
-            new LabNode("w-2", "192.168.56.22", Role.AGENT, 2, 2048)));
+    /** The lab of the source write-up: three servers, two agents (vagrant/topology.yaml). */
+    static final Topology DEFAULT_LAB = TopologyLoader.loadDefault();
 
     @TempDir
     Path run;
@@ -47,6 +42,7 @@ class K3sLabSmokeTest {
     void experimentOnesInstallOnCp1GivesAReadySqliteControlPlane() throws IOException {
         lab = EmulatedLab.withK3sModel(DEFAULT_LAB, run);
         lab.up();
+        assertThat(DEFAULT_LAB.names()).hasSize(5).allSatisfy(n -> assertThat(lab.state(n)).isEqualTo(MachineState.RUNNING));
         SshExec.Result install = asRoot("cp-1", """
                 INSTALL_K3S_VERSION="v1.27.9+k3s1" \\
                 INSTALL_K3S_EXEC="server --node-ip 192.168.56.11 --advertise-address 192.168.56.11 --tls-san 192.168.56.11" \\
