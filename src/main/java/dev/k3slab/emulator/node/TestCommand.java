@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code test} and {@code [}: file tests {@code -e -f -d -x -s -r -w -L -h}, string tests
+ * {@code test} and {@code [}: file tests {@code -e -f -d -x -s -r -w -L -h -S -p}, string tests
  * {@code -z -n = !=}, integer comparisons, {@code !}. Files are read as root reads them.
  */
 final class TestCommand implements Builtin {
@@ -78,6 +78,9 @@ final class TestCommand implements Builtin {
                 return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             case "-s":
                 return Files.exists(p) && (Files.isDirectory(p) || Files.size(p) > 0);
+            case "-S", "-p":
+                // a socket or a FIFO: on a node disk only what the model made as such
+                return Files.exists(p) && Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).isOther();
             case "-r", "-w":
                 return Files.exists(p) && c.proc().root();
             case "-x":
