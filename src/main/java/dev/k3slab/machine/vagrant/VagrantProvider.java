@@ -74,11 +74,17 @@ public final class VagrantProvider implements MachineProvider, Checkpoints {
 
     @Override
     public void up() {
+        validate();
         for (String node : topology.names()) {
             VagrantRun run = vagrant.runChecked(node, timeouts.upPerMachine(),
                     "up", "--no-parallel", "--provider", "virtualbox", "--machine-readable", node);
             awaitRunning(node, run);
         }
+    }
+
+    /** Checks the Vagrantfile ({@code vagrant validate}) before any machine is touched. */
+    public void validate() {
+        vagrant.runChecked(null, timeouts.query(), "validate", "--machine-readable");
     }
 
     @Override
