@@ -14,6 +14,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.xfer.FileSystemFile;
 
 import java.io.IOException;
@@ -240,6 +241,7 @@ public final class SshNodeShell implements NodeShell {
             throw new ShellException(node, "cannot read the private key " + ep.identityFile() + " for " + where
                     + ". Likely fix: the VM was destroyed or its .vagrant folder moved; `./lab down` and run again");
         }
+        KeyProvider key = loadKey(ep, where);
         long deadline = System.nanoTime() + window.toNanos();
         Duration pause = settings.backoffInitial();
         int attempts = 0;
@@ -257,7 +259,7 @@ public final class SshNodeShell implements NodeShell {
                 }
                 c.addHostKeyVerifier(trust.verifierFor(node));
                 c.connect(ep.host(), ep.port());
-                c.authPublickey(ep.user(), c.loadKeys(ep.identityFile().toString()));
+                c.authPublickey(ep.user(), key);
                 return c;
             } catch (IOException e) {
                 closeQuietly(c);
@@ -274,6 +276,18 @@ public final class SshNodeShell implements NodeShell {
         }
         throw new ShellException(node, "cannot connect to " + where + " with key " + ep.identityFile() + " (" + attempts
                 + " attempts in " + window.toSeconds() + " s); last error: " + last + ". Likely fix: " + fixFor(last), last);
+    }
+
+    /** Reads the key once, before connecting: a bad key file must fail at once, not after every retry. */
+    private KeyProvider loadKey(SshEndpoint ep, String where) {
+        try (SSHClient reader = new SSHClient(config)) {
+            KeyProvider key = reader.loadKeys(ep.identityFile().toString());
+            key.getPublic();
+            return key;
+        } catch (IOException e) {
+            throw new ShellException(node, "cannot load the private key " + ep.identityFile() + " for " + where + ": "
+                    + e.getMessage() + ". Likely fix: use the key `vagrant ssh-config` names (OpenSSH, PKCS#1 or PKCS#8 format)", e);
+        }
     }
 
     private static String fixFor(IOException e) {
