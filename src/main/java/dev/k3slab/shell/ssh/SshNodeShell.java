@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -113,11 +114,25 @@ public final class SshNodeShell implements NodeShell {
         }
         String dir = remotePath.contains("/") && remotePath.lastIndexOf('/') > 0
                 ? remotePath.substring(0, remotePath.lastIndexOf('/')) : "/";
+        // sshj's FileSystemFile reports 644/755 whatever the file has: set the local mode explicitly.
         CommandResult moved = run("mkdir -p " + SshCommands.quote(dir) + " && mv -f " + SshCommands.quote(staged)
-                + " " + SshCommands.quote(remotePath), UPLOAD_MOVE_TIMEOUT);
+                + " " + SshCommands.quote(remotePath) + " && chmod " + octalMode(local) + " " + SshCommands.quote(remotePath),
+                UPLOAD_MOVE_TIMEOUT);
         if (!moved.succeeded()) {
             throw new ShellException(node, "moving the upload " + staged + " to " + remotePath + " failed ("
                     + moved.describeStatus() + "): " + trim(moved.stderr()));
+        }
+    }
+
+    private String octalMode(Path local) {
+        try {
+            int mode = 0;
+            for (PosixFilePermission p : Files.getPosixFilePermissions(local)) {
+                mode |= 1 << (8 - p.ordinal());
+            }
+            return Integer.toOctalString(mode);
+        } catch (IOException | UnsupportedOperationException e) {
+            return Files.isExecutable(local) ? "755" : "644";
         }
     }
 
