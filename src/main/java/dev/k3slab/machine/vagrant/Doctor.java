@@ -170,7 +170,7 @@ public final class Doctor {
         }
         long freeMb;
         try {
-            freeMb = Files.getFileStore(probe).getUsableSpace() / (1024 * 1024);
+            freeMb = setup.usableBytes().of(probe) / (1024 * 1024);
         } catch (IOException e) {
             return new Check("disk", false, "cannot read free space of " + probe + ": " + e.getMessage(), "check " + probe);
         }

@@ -1,5 +1,7 @@
 package dev.k3slab.machine.vagrant;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,13 +17,21 @@ import java.util.Optional;
  * @param home           the user's home (VirtualBox's default machine folder is under it)
  * @param osName         {@code os.name}, for VirtualBox's per-platform range rules
  * @param commandTimeout limit for each version or list command
+ * @param usableBytes    free bytes of the file system holding a path
  */
 public record DoctorSetup(Optional<Path> vagrant, Optional<Path> vboxManage, Path networksConf, Path meminfo,
-                          Path home, String osName, Duration commandTimeout) {
+                          Path home, String osName, Duration commandTimeout, UsableSpace usableBytes) {
+
+    /** Free bytes for a path's file system. */
+    @FunctionalInterface
+    public interface UsableSpace {
+        long of(Path existing) throws IOException;
+    }
 
     public static DoctorSetup system() {
         return new DoctorSetup(Executables.VAGRANT.find(), Executables.VBOXMANAGE.find(),
                 Path.of("/etc/vbox/networks.conf"), Path.of("/proc/meminfo"),
-                Path.of(System.getProperty("user.home")), System.getProperty("os.name"), Duration.ofSeconds(60));
+                Path.of(System.getProperty("user.home")), System.getProperty("os.name"), Duration.ofSeconds(60),
+                p -> Files.getFileStore(p).getUsableSpace());
     }
 }
