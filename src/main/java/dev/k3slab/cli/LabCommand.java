@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                ReportCommand.class,
         })
 public final class LabCommand implements Runnable {
 
