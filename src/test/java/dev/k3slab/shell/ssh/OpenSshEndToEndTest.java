@@ -15,12 +15,13 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shell against a real OpenSSH sshd (Debian's openssh-server) on a free loopback port, the
- * server the VMs run. Skipped where /usr/sbin/sshd is not installed.
+ * server the VMs run. Skipped where /usr/sbin/sshd is not installed, except on CI (which installs it).
  */
 class OpenSshEndToEndTest {
 
@@ -34,6 +35,9 @@ class OpenSshEndToEndTest {
 
     @BeforeAll
     static void startSshd() {
+        if (!LocalSshd.available() && "true".equals(System.getenv("CI"))) {
+            fail("OpenSSH's sshd is not installed on CI; .ci/run must install openssh-server");
+        }
         assumeTrue(LocalSshd.available(), "OpenSSH's sshd is not installed (apt-get install openssh-server)");
         sshd = LocalSshd.start(tmp.resolve("sshd"));
     }

@@ -1,0 +1,46 @@
+package dev.k3slab.cli;
+
+import dev.k3slab.machine.vagrant.Doctor;
+import dev.k3slab.machine.vagrant.DoctorSetup;
+import dev.k3slab.topology.Topology;
+import dev.k3slab.topology.TopologyLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ./lab doctor}: can this machine run the real lab? One line per check, OK or FAIL with the fix. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check that this machine can run the real lab (Vagrant + VirtualBox): one line per check.",
+                "Exit 0 when every check passes, 3 when something needed is missing. mvn verify -Plab runs it first."})
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "The lab's topology (default: vagrant/topology.yaml of this checkout).")
+    Path topology;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Topology lab = topology == null ? TopologyLoader.loadDefault() : TopologyLoader.load(topology);
+        List<Doctor.Check> checks = new Doctor(lab, DoctorSetup.system()).run();
+        PrintWriter out = spec.commandLine().getOut();
+        checks.forEach(c -> out.println(c.line()));
+        long failed = checks.stream().filter(c -> !c.ok()).count();
+        if (failed == 0) {
+            out.println("Every check passed: the real lab can run here (mvn verify -Plab).");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.println(failed + " of " + checks.size() + " checks failed: the real lab (Vagrant + VirtualBox) cannot run here."
+                + " Fix the FAIL lines above, or run the emulated lab instead: ./lab run");
+        out.flush();
+        return ExitCodes.MISSING_PREREQUISITE;
+    }
+}
