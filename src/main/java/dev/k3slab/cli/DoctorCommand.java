@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ./lab doctor}: can this machine run the real lab? One line per check, OK or FAIL with the fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check that this machine can run the real lab (Vagrant + VirtualBox): one line per check.",
-                "Exit 0 when every check passes, 3 when something needed is missing. mvn verify -Plab runs it first."})
+        description = {"Check that this machine can run the real lab (Vagrant + VirtualBox).",
+                "One line per check, OK or FAIL with the fix. Exit 0 when every check passes, 3 when something",
+                "needed is missing. mvn verify -Plab runs it first."})
 public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--topology", paramLabel = "FILE",

@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ./lab down}: destroys the real lab's VMs (and leftovers carrying the lab's name prefix). */
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = {"Destroy the real lab's VMs: vagrant destroy -f in the vagrant folder, then any VirtualBox VM",
-                "still named with the lab's prefix (e.g. k3s-splitbrain-). Other VMs are never touched."})
+        description = {"Destroy the real lab's VMs (vagrant destroy, then leftovers by name prefix).",
+                "Runs vagrant destroy -f in the vagrant folder, then removes any VirtualBox VM still named with",
+                "the lab's prefix (e.g. k3s-splitbrain-). Other VMs are never touched."})
 public final class DownCommand implements Callable<Integer> {
 
     @Option(names = "--topology", paramLabel = "FILE",

@@ -42,6 +42,15 @@ class SmallParsersTest {
     }
 
     @Test
+    void theInstalledVersionIsItsOwnRecordAndTheOfflineNoticeIsAUiLine() {
+        var records = MachineReadable.parse(LabFixtures.recorded("version.vagrant-2.3.4.txt"));
+        assertThat(records).filteredOn(r -> r.type().equals("version-installed"))
+                .singleElement().satisfies(r -> assertThat(r.field(0)).isEqualTo("2.3.4"));
+        assertThat(records).noneMatch(r -> r.type().equals("version-latest"));
+        assertThat(records.get(2).field(1)).startsWith("\nVagrant was unable to check for the latest version of Vagrant.\n");
+    }
+
+    @Test
     void withoutNetworksConfOnlyTheDefaultRangeIsAllowed() {
         List<String> ranges = HostOnlyRanges.allowed(Optional.empty());
         assertThat(HostOnlyRanges.contains(ranges, "192.168.56.11")).isTrue();
