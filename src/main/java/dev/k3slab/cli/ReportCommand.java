@@ -26,15 +26,15 @@ import picocli.CommandLine.Parameters;
                 "1:the report could not be written",
                 "2:no such run, or its report.json is missing or unreadable"})
 public final class ReportCommand implements Callable<Integer> {
-    static final int EXIT_WRITE_FAILED = 1;
-    static final int EXIT_UNREADABLE = 2;
+    static final int EXIT_WRITE_FAILED = ExitCodes.CHECKS_FAILED;
+    static final int EXIT_UNREADABLE = ExitCodes.UNKNOWN_OR_BROKEN;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "latest", paramLabel = "RUN",
             description = "a run id, a run folder or a report.json path (default: ${DEFAULT-VALUE})")
     String run;
 
-    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
-            description = "where runs are stored (default: ${DEFAULT-VALUE})")
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "where runs are stored (default: reports/ in the k3s-lab checkout)")
     Path reportDir;
 
     @CommandLine.Spec
@@ -46,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportWriter writer = new ReportWriter();
         try {
-            Path json = ReportLocator.reportJson(run, reportDir);
+            Path json = ReportLocator.reportJson(run, reportDir == null ? ReportDirs.defaultDir() : reportDir);
             RunRecord record = writer.read(json);
             ReportWriter.Written written = writer.render(record, json.toAbsolutePath().getParent());
             out.println("re-rendered run " + record.runId() + " from " + json);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VagrantfileMeaningTest {
     private static final Path PROBE = Path.of("src/test/resources/topology/vagrantfile-probe.rb");
-    private static final Path SOURCE = Path.of("src/test/resources/recorded/vagrant/source-Vagrantfile");
+    private static final Path SOURCE = Path.of("src/test/resources/topology/source-Vagrantfile");
     private static final String SOURCE_GUARD = "grep -q \"cp-1\" /etc/hosts || cat >> /etc/hosts <<'EOF'";
     private static final String MARKER_GUARD =
             "grep -qxF \"# ---- k3s split-brain lab ----\" /etc/hosts || cat >> /etc/hosts <<'EOF'";
