@@ -3,33 +3,29 @@ package dev.k3slab.cli;
 import dev.k3slab.machine.vagrant.Doctor;
 import dev.k3slab.machine.vagrant.DoctorSetup;
 import dev.k3slab.topology.Topology;
-import dev.k3slab.topology.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ./lab doctor}: can this machine run the real lab? One line per check, OK or FAIL with the fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check that this machine can run the real lab (Vagrant + VirtualBox).",
-                "One line per check, OK or FAIL with the fix. Exit 0 when every check passes, 3 when something",
-                "needed is missing. mvn verify -Plab runs it first."})
+                "One line per check, OK or FAIL with the fix. Exit 0 when every check passes,",
+                "3 when something needed is missing. mvn verify -Plab runs it first."})
 public final class DoctorCommand implements Callable<Integer> {
 
-    @Option(names = "--topology", paramLabel = "FILE",
-            description = "The lab's topology (default: vagrant/topology.yaml of this checkout).")
-    Path topology;
+    @CommandLine.Mixin
+    TopologyOption topology;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Topology lab = topology == null ? TopologyLoader.loadDefault() : TopologyLoader.load(topology);
+        Topology lab = topology.load();
         List<Doctor.Check> checks = new Doctor(lab, DoctorSetup.system()).run();
         PrintWriter out = spec.commandLine().getOut();
         checks.forEach(c -> out.println(c.line()));

@@ -7,7 +7,6 @@ import dev.k3slab.machine.vagrant.VagrantProvider;
 import dev.k3slab.machine.vagrant.VagrantTimeouts;
 import dev.k3slab.topology.LabHome;
 import dev.k3slab.topology.Topology;
-import dev.k3slab.topology.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,13 +20,12 @@ import java.util.concurrent.Callable;
 /** {@code ./lab down}: destroys the real lab's VMs (and leftovers carrying the lab's name prefix). */
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = {"Destroy the real lab's VMs (vagrant destroy, then leftovers by name prefix).",
-                "Runs vagrant destroy -f in the vagrant folder, then removes any VirtualBox VM still named with",
-                "the lab's prefix (e.g. k3s-splitbrain-). Other VMs are never touched."})
+                "Runs vagrant destroy -f in the vagrant folder, then removes any VirtualBox VM",
+                "still named with the lab's prefix (k3s-splitbrain-...). Other VMs are never touched."})
 public final class DownCommand implements Callable<Integer> {
 
-    @Option(names = "--topology", paramLabel = "FILE",
-            description = "The lab's topology (default: vagrant/topology.yaml of this checkout).")
-    Path topology;
+    @CommandLine.Mixin
+    TopologyOption topology;
 
     @Option(names = "--vagrant-dir", paramLabel = "DIR",
             description = "The folder holding the Vagrantfile (default: vagrant/ of this checkout).")
@@ -40,7 +38,7 @@ public final class DownCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Topology lab = topology == null ? TopologyLoader.loadDefault() : TopologyLoader.load(topology);
+        Topology lab = topology.load();
         Optional<Path> home = LabHome.find();
         if (vagrantDir == null && home.isEmpty()) {
             err.println(spec.qualifiedName() + ": cannot find the k3s-lab checkout (no " + LabHome.TOPOLOGY
