@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
                 BenchCommand.class,
                 ParseCommand.class,
                 ReportCommand.class,
+                DoctorCommand.class,
+                DownCommand.class,
         })
 public final class LabCommand implements Runnable {
 
