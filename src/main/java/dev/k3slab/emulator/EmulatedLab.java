@@ -100,26 +100,54 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
     public synchronized void up() {
         checkOpen();
         ensureModel();
-        for (EmulatedMachine m : machines.values()) {
-            if (m.state() == MachineState.NOT_CREATED) {
-                try {
-                    DiskTrees.delete(m.files().root());
-                } catch (IOException e) {
-                    throw new MachineException(m.name() + ": cannot clear the old disk " + m.files().root()
-                            + " (" + e.getMessage() + "). Likely fix: delete that folder by hand", e);
-                }
-                Instant wall = Instant.now();
-                DiskLayout.provision(m.files(), topology.node(m.name()), topology);
-                stampDisks(wall);
-                m.state(MachineState.POWEROFF);
-            }
-        }
+        machines.values().forEach(this::create);
         for (EmulatedMachine m : machines.values()) {
             if (m.state() != MachineState.RUNNING) {
                 boot(m, SSH_START);
             }
         }
         writeSshFiles();
+    }
+
+    /**
+     * Brings one machine up, as {@code vagrant up NAME} does: creates its disk when it is not
+     * created, boots it when it is not running; the other machines stay as they are.
+     */
+    public synchronized void up(String node) {
+        checkOpen();
+        EmulatedMachine m = machine(node);
+        ensureModel();
+        create(m);
+        if (m.state() != MachineState.RUNNING) {
+            boot(m, SSH_START);
+        }
+        writeSshFiles();
+    }
+
+    /** Stops one machine, keeping its disk ({@code vagrant halt NAME}); a machine not running stays as it is. */
+    public synchronized void halt(String node) {
+        checkOpen();
+        EmulatedMachine m = machine(node);
+        if (m.state() == MachineState.RUNNING) {
+            goDown(m);
+            writeSshFiles();
+        }
+    }
+
+    private void create(EmulatedMachine m) {
+        if (m.state() != MachineState.NOT_CREATED) {
+            return;
+        }
+        try {
+            DiskTrees.delete(m.files().root());
+        } catch (IOException e) {
+            throw new MachineException(m.name() + ": cannot clear the old disk " + m.files().root()
+                    + " (" + e.getMessage() + "). Likely fix: delete that folder by hand", e);
+        }
+        Instant wall = Instant.now();
+        DiskLayout.provision(m.files(), topology.node(m.name()), topology);
+        stampDisks(wall);
+        m.state(MachineState.POWEROFF);
     }
 
     @Override

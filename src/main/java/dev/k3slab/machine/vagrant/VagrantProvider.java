@@ -39,6 +39,7 @@ public final class VagrantProvider implements MachineProvider, Checkpoints {
     private final Topology topology;
     private final VagrantCli vagrant;
     private final VagrantTimeouts timeouts;
+    private String versionLine;
 
     /**
      * @param topology   the lab
@@ -67,9 +68,25 @@ public final class VagrantProvider implements MachineProvider, Checkpoints {
         return "vagrant";
     }
 
+    /**
+     * Names the Vagrant that ran, as its {@code vagrant --version} says, so that a report tells a
+     * real Vagrant from a test double (whose version line says it has no VirtualBox behind it).
+     */
     @Override
     public String description() {
-        return "VirtualBox VMs through Vagrant (" + vagrant.binary() + ", " + vagrant.vagrantDir() + ")";
+        return "VMs through the vagrant CLI: " + version() + " (" + vagrant.binary() + ", Vagrantfile in "
+                + vagrant.vagrantDir() + ", provider virtualbox)";
+    }
+
+    /** The first line {@code vagrant --version} prints, asked once; says so when it cannot be asked. */
+    public synchronized String version() {
+        if (versionLine == null) {
+            VagrantRun run = vagrant.run(null, timeouts.query(), "--version");
+            versionLine = run.succeeded() && !run.process().stdout().isEmpty()
+                    ? run.process().stdout().get(0).strip()
+                    : "Vagrant of unknown version ('vagrant --version': " + run.process().describeExit() + ")";
+        }
+        return versionLine;
     }
 
     @Override
