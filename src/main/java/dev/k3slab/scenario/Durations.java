@@ -34,7 +34,7 @@ public final class Durations {
 
     /** {@code 1h30m}, {@code 2m5s}, {@code 35s}, {@code 250ms}. */
     public static String format(Duration d) {
-        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+        if (d.compareTo(Duration.ofSeconds(1)) < 0 && !d.isZero()) {
             return d.toMillis() + "ms";
         }
         long s = d.getSeconds();
