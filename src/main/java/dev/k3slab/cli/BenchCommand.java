@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures.",
         subcommands = {
+                ParseBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -53,7 +53,7 @@ final class KubectlNodes {
             throw Lines.at(PLAIN, first, "the apiserver refused the connection: no table to read"
                     + " (Parsers.apiserverRefused tells this apart)");
         }
-        if (!first.text().strip().startsWith("NAME")) {
+        if (!List.of(first.text().strip().split("\\s+")).contains("NAME")) {
             throw Lines.at(PLAIN, first, "expected the header line NAME STATUS ROLES AGE VERSION ...");
         }
         KubectlTable.Table table = KubectlTable.read(lines, PLAIN, "OS-IMAGE");

@@ -93,7 +93,7 @@ final class KubectlTable {
                 throw Lines.at(format, line, "no cell starts under column " + headers.get(i)
                         + " (character " + (start + 1) + "); expected the columns aligned under the header");
             }
-            int end = i + 1 < starts.length ? starts[i + 1] : t.length();
+            int end = i + 1 < starts.length ? Math.min(starts[i + 1], t.length()) : t.length();
             cells[i] = t.substring(start, end).strip();
         }
         return cells;

@@ -39,7 +39,7 @@ public record UnitFile(List<String> execStart, String binary) {
      * @param envFile the env file's variables ({@link Parsers#envFile}); empty when there is none
      */
     public JoinFlags joinFlags(Map<String, String> envFile) {
-        return K3sArgs.joinFlags(execStart, envFile);
+        return K3sArgs.joinFlags(execStart, Objects.requireNonNull(envFile, "envFile"));
     }
 
     /** The join flags from ExecStart alone. */

@@ -30,14 +30,48 @@ public final class Binder {
         problems.add(at.problem(message));
     }
 
-    /** Reports every key of {@code mapping} that is not in {@code allowed}, naming the allowed keys. */
+    /**
+     * Reports every key of {@code mapping} that is not in {@code allowed}, naming the allowed keys
+     * and, for a likely typo, the key probably meant.
+     */
     public void allowOnly(YamlNode mapping, Collection<String> allowed) {
         for (String key : mapping.entries().keySet()) {
             if (!allowed.contains(key)) {
+                String guess = allowed.stream().filter(a -> likelyTypo(key, a)).findFirst()
+                        .map(a -> " (did you mean '" + a + "'?)").orElse("");
                 problems.add(new YamlProblem(mapping.file(), mapping.keyLine(key), mapping.childPath(key),
-                        "unknown key '" + key + "'; allowed keys here: " + String.join(", ", new TreeSet<>(allowed))));
+                        "unknown key '" + key + "'" + guess + "; allowed keys here: "
+                                + String.join(", ", new TreeSet<>(allowed))));
             }
         }
+    }
+
+    /** Same key but for case and '_' for '-', or at most two letters off (an edit distance of 2). */
+    static boolean likelyTypo(String typed, String allowed) {
+        if (typed.replace('_', '-').equalsIgnoreCase(allowed)) {
+            return true;
+        }
+        return Math.abs(typed.length() - allowed.length()) <= 2 && allowed.length() > 3
+                && editDistance(typed, allowed) <= 2;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** True when {@code node} is a mapping; otherwise reports it as {@code what} and returns false. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A node of a parsed YAML document that knows where it stands: its file, line and YAML path.
@@ -98,6 +99,45 @@ public final class YamlNode {
     /** The path of a child under {@code key} of this mapping. */
     public String childPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** This node and every node below it, depth first in file order. */
+    public Stream<YamlNode> descendants() {
+        Stream<YamlNode> children = switch (kind) {
+            case MAPPING -> entries.values().stream();
+            case SEQUENCE -> items.stream();
+            default -> Stream.empty();
+        };
+        return Stream.concat(Stream.of(this), children.flatMap(YamlNode::descendants));
+    }
+
+    /**
+     * The line of the node at {@code path} (a full path as {@link #path()} gives it), searched at
+     * and below this node. When that node is absent (a missing key, say), the line of its nearest
+     * ancestor that is present, so a problem about it still points somewhere useful.
+     */
+    public int lineOf(String path) {
+        for (String p = path; ; p = parentPath(p)) {
+            String wanted = p;
+            var found = descendants().filter(n -> n.path.equals(wanted)).findFirst();
+            if (found.isPresent()) {
+                return found.get().line;
+            }
+            if (p.isEmpty()) {
+                return line;
+            }
+        }
+    }
+
+    /** A problem about the node at {@code path} below this one, placed by {@link #lineOf(String)}. */
+    public YamlProblem problemAt(String path, String message) {
+        return new YamlProblem(file, lineOf(path), path, message);
+    }
+
+    /** {@code nodes[2].ip} -> {@code nodes[2]} -> {@code nodes} -> the root's empty path. */
+    static String parentPath(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
     }
 
     /** A problem placed at this node. */
