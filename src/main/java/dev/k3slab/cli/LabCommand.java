@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
                 BenchCommand.class,
                 ParseCommand.class,
                 ReportCommand.class,
+                ValidateCommand.class,
+                ScenariosCommand.class,
         })
 public final class LabCommand implements Runnable {
 
