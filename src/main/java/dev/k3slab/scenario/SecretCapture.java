@@ -4,7 +4,8 @@ import dev.k3slab.shell.CommandResult;
 
 /**
  * Reads a secret (the node token) into a run variable. The shells mask anything token-shaped
- * before a result leaves them, so the command's output travels spaced out ({@code sed 's/./& /g'}:
+ * before a result leaves them, so the command's output travels spaced out
+ * ({@code sh -c '<command>' | sed 's/./& /g'}:
  * {@code K10ab} arrives as {@code K 1 0 a b}) and is joined again here. The value is registered with
  * the secret masker at once, and the step's record keeps {@code ********} instead of the output.
  */
@@ -16,7 +17,7 @@ final class SecretCapture {
 
     static String capture(LabSession lab, Commands commands, RunState run, Step.Run s, String scenario) {
         String command = commands.resolve(s.command());
-        CommandResult r = lab.shell(s.on()).run("( " + command + " )" + SPACE_OUT, s.timeout());
+        CommandResult r = lab.shell(s.on()).run("sh -c '" + command.replace("'", "'\"'\"'") + "'" + SPACE_OUT, s.timeout());
         String value = join(r.stdout());
         lab.masker().register(value);
         commands.recordSecret(r, s.capture());

@@ -259,7 +259,7 @@ class ScenarioEngineTest {
                   - {name: read the token, run: cat /var/lib/rancher/k3s/server/node-token, on: cp-1, capture: token, secret: true}
                   - {name: join cp-2, run: 'K3S_TOKEN="${token}" /usr/local/bin/k3s-install.sh', on: cp-2}
                 """);
-        assertThat(f.shells.sent()).contains("cp-1: ( cat /var/lib/rancher/k3s/server/node-token ) | sed 's/./& /g'",
+        assertThat(f.shells.sent()).contains("cp-1: sh -c 'cat /var/lib/rancher/k3s/server/node-token' | sed 's/./& /g'",
                 "cp-2: K3S_TOKEN=\"" + token + "\" /usr/local/bin/k3s-install.sh");
         ExperimentRecord e = run.experiments().get(0);
         assertThat(e.verdict()).isEqualTo(Verdict.PASS);
