@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
-        description = {"Check scenario files without touching any machine: every problem at once, with file:line and YAML path.",
+        description = {"Check scenario files strictly, without touching any machine.",
+                "Every problem is printed at once, as file:line: YAML path: message.",
                 "Without FILES: the experiments in scenarios/. Named files are checked beside those experiments,"
                         + " so they may require or extend them."},
         exitCodeListHeading = "%nExit codes:%n",
