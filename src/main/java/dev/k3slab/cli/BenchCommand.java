@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Run a benchmark and print its figures.",
         subcommands = {
                 ParseBench.class,
+                SshBenchCommand.class,
+                EmulatedLabBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

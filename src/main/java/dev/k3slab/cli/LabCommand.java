@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
                 BenchCommand.class,
                 ParseCommand.class,
                 ReportCommand.class,
+                DoctorCommand.class,
+                DownCommand.class,
                 ValidateCommand.class,
                 ScenariosCommand.class,
         })

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.k3slab.machine.vagrant.SshConfigParser;
+import dev.k3slab.machine.vagrant.VagrantErrorException;
+import dev.k3slab.machine.vagrant.VagrantFormatException;
+import dev.k3slab.machine.vagrant.VagrantStatusParser;
 import dev.k3slab.observe.JoinFlags;
 import dev.k3slab.observe.ParseException;
 import dev.k3slab.observe.Parsers;
@@ -49,6 +53,8 @@ import picocli.CommandLine.Parameters;
                 "  unit            systemctl cat k3s (with --env: the unit's env file too)",
                 "  env-file        a systemd env file such as /etc/systemd/system/k3s.service.env",
                 "  install-info    the K3s install script's [INFO] lines",
+                "  vagrant-status  vagrant status --machine-readable",
+                "  ssh-config      vagrant ssh-config",
                 "",
                 "Exit status: 0 read, 1 FILE unreadable, 2 the input is not output of that kind."})
 public final class ParseCommand implements Callable<Integer> {
@@ -92,7 +98,7 @@ public final class ParseCommand implements Callable<Integer> {
     /** The kinds, in help order. */
     static final class Kinds implements Iterable<String> {
         static final List<String> ALL = List.of("kubectl-nodes", "etcd-members", "etcd-status", "etcd-health", "ls",
-                "unit", "env-file", "install-info");
+                "unit", "env-file", "install-info", "vagrant-status", "ssh-config");
 
         @Override
         public Iterator<String> iterator() {
@@ -123,7 +129,7 @@ public final class ParseCommand implements Callable<Integer> {
         Object seen;
         try {
             seen = parse(text, envVars, source);
-        } catch (ParseException e) {
+        } catch (ParseException | VagrantFormatException | VagrantErrorException e) {
             err.println("lab parse " + kind + ": " + source + ": " + e.getMessage());
             return UNREADABLE_INPUT;
         }
@@ -145,6 +151,8 @@ public final class ParseCommand implements Callable<Integer> {
             case "ls" -> Parsers.ls(text);
             case "unit" -> unit(Parsers.unit(text), envVars);
             case "env-file" -> masked(Parsers.envFile(text));
+            case "vagrant-status" -> VagrantStatusParser.parse(text);
+            case "ssh-config" -> SshConfigParser.parse(text);
             default -> Parsers.installInfo(text);
         };
     }

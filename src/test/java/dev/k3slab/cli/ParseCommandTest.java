@@ -57,7 +57,9 @@ class ParseCommandTest {
             "etcd-status   | etcdctl/constructed-exp2-cp1-endpoint-status.json | endpoint,id,version,leader,learner,raftTerm,raftIndex",
             "etcd-health   | etcdctl/exp5a-cp1-endpoint-health.txt | endpoint,healthy",
             "etcd-health   | etcdctl/constructed-exp5a-cp1-endpoint-health.json | endpoint,healthy",
-            "ls            | ls/exp4b-cp3-db.txt | name,type,mode,size"})
+            "ls            | ls/exp4b-cp3-db.txt | name,type,mode,size",
+            "vagrant-status | vagrant/status-two-poweroff.reference.txt | machine,provider,state",
+            "ssh-config    | vagrant/ssh-config-default.reference.txt | host,hostName,user,port,identityFile"})
     void printsAnArrayWithTheContractsFieldsForTableAndJsonAlike(String kind, String fixture, String contract) throws IOException {
         Run run = lab("parse", kind, RECORDED.resolve(fixture).toString());
         assertThat(run.exit()).as(run.err()).isZero();
@@ -151,5 +153,33 @@ class ParseCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("rows/s", "MB/s", "kubectl get nodes -o wide, aligned", "etcdctl member list -w table");
         assertThat(run.out().lines().filter(l -> l.matches(".*\\s1000\\s.*|.*\\s100\\s.*"))).hasSize(3);
+    }
+
+    @Test
+    void vagrantStatusGivesEachMachineWithItsProviderAndState() throws IOException {
+        Run run = lab("parse", "vagrant-status", RECORDED.resolve("vagrant/status-two-poweroff.reference.txt").toString());
+        assertThat(run.exit()).isZero();
+        JsonNode machines = run.json();
+        assertThat(machines).hasSize(2);
+        assertThat(machines.get(0).get("machine").asText()).isEqualTo("one");
+        assertThat(machines.get(0).get("provider").asText()).isEqualTo("virtualbox");
+        assertThat(machines.get(0).get("state").asText()).isEqualTo("poweroff");
+    }
+
+    @Test
+    void aVagrantErrorExitRecordIsUnreadableInputNamingTheError() {
+        Run run = lab("parse", "vagrant-status", RECORDED.resolve("vagrant/status-virtualbox-not-usable.vagrant-2.3.4.txt").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("lab parse vagrant-status").contains("ProviderNotUsable");
+    }
+
+    @Test
+    void sshConfigGivesHostPortUserAndKey() throws IOException {
+        Run run = lab("parse", "ssh-config", RECORDED.resolve("vagrant/ssh-config-default.reference.txt").toString());
+        assertThat(run.exit()).isZero();
+        JsonNode host = run.json().get(0);
+        assertThat(host.get("hostName").asText()).isEqualTo("127.0.0.1");
+        assertThat(host.get("port").asInt()).isEqualTo(2222);
+        assertThat(host.get("user").asText()).isEqualTo("vagrant");
     }
 }

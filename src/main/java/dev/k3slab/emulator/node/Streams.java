@@ -1,0 +1,15 @@
+package dev.k3slab.emulator.node;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** The standard input, output and error of a command. */
+record Streams(InputStream in, OutputStream out, OutputStream err) {
+    Streams withIn(InputStream i) {
+        return new Streams(i, out, err);
+    }
+
+    Streams withOut(OutputStream o) {
+        return new Streams(in, o, err);
+    }
+}
