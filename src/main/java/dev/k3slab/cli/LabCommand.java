@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
                 DownCommand.class,
                 ValidateCommand.class,
                 ScenariosCommand.class,
+                RunCommand.class,
         })
 public final class LabCommand implements Runnable {
 
