@@ -22,6 +22,7 @@ public final class LabSession implements AutoCloseable {
     private final SecretMasker masker;
     private final Path runDir;
     private final LabTime time;
+    private final Path checkpointData;
     private final Map<String, NodeShell> shells = new LinkedHashMap<>();
 
     /**
@@ -32,6 +33,17 @@ public final class LabSession implements AutoCloseable {
      */
     public LabSession(MachineProvider provider, Topology topology, Function<String, NodeShell> opener,
                       SecretMasker masker, Path runDir) {
+        this(provider, topology, opener, masker, runDir, null);
+    }
+
+    /**
+     * @param checkpointData where the engine keeps, beside each checkpoint, the observations made
+     *                       until then (null: nowhere; a run started from a checkpoint then cannot
+     *                       read the observations of the experiments it skipped)
+     */
+    public LabSession(MachineProvider provider, Topology topology, Function<String, NodeShell> opener,
+                      SecretMasker masker, Path runDir, Path checkpointData) {
+        this.checkpointData = checkpointData;
         this.provider = Objects.requireNonNull(provider, "provider");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.opener = Objects.requireNonNull(opener, "opener");
@@ -54,6 +66,11 @@ public final class LabSession implements AutoCloseable {
 
     public Path runDir() {
         return runDir;
+    }
+
+    /** Where observations are kept beside checkpoints, or null. */
+    public Path checkpointData() {
+        return checkpointData;
     }
 
     public LabTime time() {

@@ -57,7 +57,7 @@ public final class Labs {
      * @param runDir the run's folder (evidence)
      */
     public static Opened emulated(Topology topology, Path labDir, Path runDir, SecretMasker masker) {
-        return open(EmulatedLab.withK3sModel(topology, labDir), topology, runDir, masker);
+        return open(EmulatedLab.withK3sModel(topology, labDir), topology, runDir, masker, labDir.resolve("observations"));
     }
 
     /**
@@ -66,15 +66,17 @@ public final class Labs {
      * @param log where vagrant's output goes, line by line
      */
     public static Opened vagrant(Topology topology, Path vagrantDir, Path runDir, SecretMasker masker, LogSink log) {
-        return open(VagrantProvider.create(topology, vagrantDir, log), topology, runDir, masker);
+        return open(VagrantProvider.create(topology, vagrantDir, log), topology, runDir, masker,
+                vagrantDir.resolve(".k3s-lab/observations"));
     }
 
-    private static Opened open(MachineProvider provider, Topology topology, Path runDir, SecretMasker masker) {
+    private static Opened open(MachineProvider provider, Topology topology, Path runDir, SecretMasker masker,
+                               Path checkpointData) {
         HostKeyTrust trust = new HostKeyTrust();
         SshSettings settings = SshSettings.defaults();
         LabSession session = new LabSession(provider, topology,
                 node -> new SshNodeShell(node, () -> provider.sshEndpoint(node), settings, trust, masker, CommandListener.NONE),
-                masker, runDir);
+                masker, runDir, checkpointData);
         return new Opened(provider, session);
     }
 }

@@ -1,5 +1,6 @@
 package dev.k3slab.scenario;
 
+import dev.k3slab.check.Observed;
 import dev.k3slab.machine.Checkpoints;
 import dev.k3slab.machine.MachineException;
 import dev.k3slab.machine.MachineProvider;
@@ -57,6 +58,7 @@ public final class ScenarioEngine {
         private final List<ExperimentRecord> done = new ArrayList<>();
         private final Set<String> consequences = new HashSet<>();
         private final Instant started = Instant.now();
+        private final CheckpointObservations kept = new CheckpointObservations(lab.checkpointData());
         private String labBroken;
         private String current;
         private boolean first = true;
@@ -92,6 +94,7 @@ public final class ScenarioEngine {
                 try {
                     c.saveCheckpoint(RunPlan.CHECKPOINT_PREFIX + s.id());
                     note("saved checkpoint " + RunPlan.CHECKPOINT_PREFIX + s.id());
+                    kept.save(RunPlan.CHECKPOINT_PREFIX + s.id(), run.observations).ifPresent(this::note);
                 } catch (MachineException e) {
                     note("could not save checkpoint " + RunPlan.CHECKPOINT_PREFIX + s.id() + ": " + e.getMessage());
                 }
@@ -149,7 +152,10 @@ public final class ScenarioEngine {
                 for (LabNode n : lab.topology().nodes()) {
                     lab.shell(n.name()).reconnect(Duration.ofMinutes(2));
                 }
-                note("restored checkpoint " + checkpoint);
+                Map<String, Observed> earlier = kept.load(checkpoint);
+                earlier.forEach(run.observations::putIfAbsent);
+                note("restored checkpoint " + checkpoint + (earlier.isEmpty() ? ""
+                        : " and the " + earlier.size() + " observations made before it"));
                 return null;
             } catch (RuntimeException e) {
                 return "could not restore checkpoint " + checkpoint + ": " + e.getMessage();

@@ -32,7 +32,7 @@ final class EngineFixture {
     }
 
     LabSession session() {
-        return new LabSession(lab, TestTopology.standard(), shells::open, shells.masker, runDir);
+        return new LabSession(lab, TestTopology.standard(), shells::open, shells.masker, runDir, runDir.resolve("kept"));
     }
 
     RunRecord run(ScenarioSet set, RunPlan.Selection selection) {

@@ -320,6 +320,32 @@ class ScenarioEngineTest {
     }
 
     @Test
+    void theObservationsOfSkippedExperimentsAreReadBackFromBesideTheCheckpoint() {
+        EngineFixture f = new EngineFixture(runDir);
+        f.shells.on("cp-1", "member list", ok(recorded("etcdctl/exp5a-cp1-member-list.txt")),
+                ok(recorded("etcdctl/exp5c-cp1-monitor-070020-member-list.txt")));
+        ScenarioSet set = EngineFixture.load("""
+                id: a
+                title: first
+                steps:
+                  - {name: members before, observe: members, from: cp-1, as: before}
+                """, """
+                id: b
+                title: second
+                requires: [a]
+                steps:
+                  - {name: members after, observe: members, from: cp-1, as: after}
+                  - {name: cp-3 has a new member ID, check: member-voter, node: cp-3, in: after, id-new-against: a/before}
+                """);
+        f.run(set, new RunPlan.Selection(java.util.List.of("a"), null));
+        RunRecord later = f.run(set, new RunPlan.Selection(java.util.List.of("b"), null));
+        assertThat(later.notes()).contains("restored checkpoint after-a and the 1 observations made before it");
+        CheckRecord c = later.experiments().get(0).checks().get(0);
+        assertThat(c.verdict()).as(c.toString()).isEqualTo(Verdict.PASS);
+        assertThat(c.observed()).contains("c8f6b8d5b2608446").contains("ID 5b9b4cb496c89f6 in before");
+    }
+
+    @Test
     void withoutACheckpointStartingLaterReplaysThePrerequisitesAndSaysSo() {
         EngineFixture f = new EngineFixture(runDir);
         f.shells.on("cp-1", "node-token", ok("s e c r e t \n")).on("cp-2", "echo", ok(""));
