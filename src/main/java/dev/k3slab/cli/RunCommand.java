@@ -2,7 +2,6 @@ package dev.k3slab.cli;
 
 import dev.k3slab.machine.DestroyPolicy;
 import dev.k3slab.machine.LogSink;
-import dev.k3slab.record.ExperimentRecord;
 import dev.k3slab.record.RunRecord;
 import dev.k3slab.record.StepRecord;
 import dev.k3slab.record.Verdict;
@@ -16,7 +15,6 @@ import dev.k3slab.scenario.ScenarioSet;
 import dev.k3slab.shell.SecretMasker;
 import dev.k3slab.topology.LabHome;
 import dev.k3slab.topology.Topology;
-import dev.k3slab.topology.TopologyLoader;
 import dev.k3slab.yaml.YamlProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,14 +63,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "vagrant: destroy the machines always, never or on-success (default: ${DEFAULT-VALUE}; a failed run keeps them)")
     String destroy;
 
-    @Option(names = "--with", paramLabel = "FILE", description = "another scenario file, loaded beside the experiments (e.g. scenarios/examples/4b-on-cp-2.yaml)")
-    List<Path> with = new ArrayList<>();
-
-    @Option(names = "--scenarios", paramLabel = "DIR", description = "the experiments' folder (default: scenarios/ of the checkout)")
-    Path scenarios;
-
-    @Option(names = "--topology", paramLabel = "FILE", description = "the lab's topology (default: vagrant/topology.yaml of the checkout)")
-    Path topologyFile;
+    @Mixin
+    ScenarioOptions scenarios;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,9 +85,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Topology topology = topologyFile == null ? TopologyLoader.loadDefault() : TopologyLoader.load(topologyFile);
-        ScenarioLoader.Loaded loaded = ScenarioFiles.load(topology,
-                ScenarioFiles.withExperiments(scenarios == null ? ScenarioFiles.defaultDir() : scenarios, with));
+        Topology topology = scenarios.topology();
+        ScenarioLoader.Loaded loaded = scenarios.load(topology, List.of());
         if (!loaded.ok()) {
             loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
             err.println("nothing was run: fix the scenario files (./lab validate checks them)");
@@ -174,8 +166,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The experiments of a run that did not pass, for tests and messages. */
-    static List<String> notPassed(RunRecord run) {
-        return run.experiments().stream().filter(e -> e.verdict() != Verdict.PASS).map(ExperimentRecord::id).toList();
-    }
 }

@@ -3,16 +3,13 @@ package dev.k3slab.cli;
 import dev.k3slab.scenario.Scenario;
 import dev.k3slab.scenario.ScenarioLoader;
 import dev.k3slab.scenario.Step;
-import dev.k3slab.topology.TopologyLoader;
 import dev.k3slab.yaml.YamlProblem;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./lab scenarios}: the experiments in the order they run, with what each starts from. */
 @Command(name = "scenarios",
@@ -22,11 +19,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:listed", "2:a scenario file has problems (run ./lab validate)"})
 public final class ScenariosCommand implements Callable<Integer> {
 
-    @Option(names = "--scenarios", paramLabel = "DIR", description = "the experiments' folder (default: scenarios/ of the checkout)")
-    Path dir;
-
-    @Option(names = "--with", paramLabel = "FILE", description = "another scenario file to list beside the experiments")
-    List<Path> with = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarios;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,8 +29,7 @@ public final class ScenariosCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScenarioLoader.Loaded loaded = ScenarioFiles.load(TopologyLoader.loadDefault(),
-                ScenarioFiles.withExperiments(dir == null ? ScenarioFiles.defaultDir() : dir, with));
+        ScenarioLoader.Loaded loaded = scenarios.load(scenarios.topology(), List.of());
         if (!loaded.ok()) {
             loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
             err.flush();

@@ -2,7 +2,6 @@ package dev.k3slab.cli;
 
 import dev.k3slab.scenario.Scenario;
 import dev.k3slab.scenario.ScenarioLoader;
-import dev.k3slab.topology.TopologyLoader;
 import dev.k3slab.yaml.YamlProblem;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -32,11 +31,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILES", arity = "0..*", description = "scenario files (default: every file in scenarios/)")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--scenarios", paramLabel = "DIR", description = "the experiments' folder (default: scenarios/ of the checkout)")
-    Path dir;
-
-    @Option(names = "--topology", paramLabel = "FILE", description = "the lab's topology (default: vagrant/topology.yaml of the checkout)")
-    Path topology;
+    @Mixin
+    ScenarioOptions scenarios;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,13 +48,11 @@ public final class ValidateCommand implements Callable<Integer> {
                 return ExitCodes.UNKNOWN_OR_BROKEN;
             }
         }
-        List<Path> all = ScenarioFiles.withExperiments(dir == null ? ScenarioFiles.defaultDir() : dir, files);
-        ScenarioLoader.Loaded loaded = ScenarioFiles.load(topology == null ? TopologyLoader.loadDefault()
-                : TopologyLoader.load(topology), all);
+        ScenarioLoader.Loaded loaded = scenarios.load(scenarios.topology(), files);
         if (!loaded.ok()) {
             loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
-            err.println(loaded.problems().size() + " problem" + (loaded.problems().size() == 1 ? "" : "s") + " in "
-                    + all.size() + " scenario files; nothing was run");
+            err.println(loaded.problems().size() + " problem" + (loaded.problems().size() == 1 ? "" : "s")
+                    + "; nothing was run");
             err.flush();
             return ExitCodes.UNKNOWN_OR_BROKEN;
         }
