@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Plays scenarios on one lab, in order, and returns the run's record: the one engine behind
@@ -93,7 +92,7 @@ public final class ScenarioEngine {
             if (r.verdict() == Verdict.PASS && !consequences.contains(s.id()) && lab.provider() instanceof Checkpoints c) {
                 try {
                     c.saveCheckpoint(RunPlan.CHECKPOINT_PREFIX + s.id());
-                    note("saved checkpoint " + RunPlan.CHECKPOINT_PREFIX + s.id());
+                    progress.note("saved checkpoint " + RunPlan.CHECKPOINT_PREFIX + s.id());
                     kept.save(RunPlan.CHECKPOINT_PREFIX + s.id(), run.observations).ifPresent(this::note);
                 } catch (MachineException e) {
                     note("could not save checkpoint " + RunPlan.CHECKPOINT_PREFIX + s.id() + ": " + e.getMessage());
@@ -206,11 +205,5 @@ public final class ScenarioEngine {
                     verdict, done, List.copyOf(run.timeline), run.notes);
         }
 
-        /** The run variables captured so far, masked: for tests. */
-        Map<String, String> capturedVariables() {
-            Map<String, String> out = new TreeMap<>();
-            run.vars.forEach((k, v) -> out.put(k, lab.masker().mask(v)));
-            return out;
-        }
     }
 }
