@@ -11,7 +11,6 @@ import static dev.k3slab.check.ObservationKind.UNIT;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -133,6 +132,6 @@ public enum Relation {
 
     @Override
     public String toString() {
-        return word.toLowerCase(Locale.ROOT);
+        return word;
     }
 }
