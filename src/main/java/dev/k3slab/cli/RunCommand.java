@@ -3,12 +3,12 @@ package dev.k3slab.cli;
 import dev.k3slab.machine.DestroyPolicy;
 import dev.k3slab.machine.LogSink;
 import dev.k3slab.record.RunRecord;
-import dev.k3slab.record.StepRecord;
 import dev.k3slab.record.Verdict;
 import dev.k3slab.machine.TeardownAdvice;
 import dev.k3slab.report.ReportWriter;
 import dev.k3slab.scenario.Labs;
 import dev.k3slab.scenario.RunPlan;
+import dev.k3slab.scenario.RunTeardown;
 import dev.k3slab.scenario.ScenarioEngine;
 import dev.k3slab.scenario.ScenarioLoader;
 import dev.k3slab.scenario.ScenarioSet;
@@ -24,7 +24,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,10 +135,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void teardown(PrintWriter out, Labs.Opened lab, Topology topology, Path vagrantDir, DestroyPolicy policy,
                                  RunRecord run) {
-        String focus = run.experiments().stream().filter(e -> e.verdict() != Verdict.PASS)
-                .flatMap(e -> e.steps().stream()).filter(s -> s.outcome() != Verdict.PASS)
-                .map(StepRecord::node).filter(Objects::nonNull).findFirst().orElse(null);
-        TeardownAdvice advice = TeardownAdvice.decide(topology, vagrantDir, policy, run.verdict() == Verdict.PASS, focus);
+        TeardownAdvice advice = RunTeardown.advise(run, topology, vagrantDir, policy);
         advice.lines().forEach(out::println);
         out.flush();
         if (advice.destroy()) {

@@ -1,6 +1,7 @@
 package dev.k3slab.record;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,5 +29,13 @@ public record RunRecord(String runId, String provider, String providerDescriptio
         experiments = List.copyOf(experiments);
         timeline = List.copyOf(timeline);
         notes = List.copyOf(notes);
+    }
+
+    /** The same run with {@code more} notes after its own (what a suite knows of the lab that the engine does not). */
+    public RunRecord withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new RunRecord(runId, provider, providerDescription, emulated, k3sVersion, nodes, started, tookMillis,
+                verdict, experiments, timeline, all);
     }
 }

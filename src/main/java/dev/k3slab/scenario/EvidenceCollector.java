@@ -43,8 +43,21 @@ final class EvidenceCollector {
                 probes.add("tail -n 300 " + backgroundLogs.get(node.name()));
             }
             StringBuilder text = new StringBuilder("# evidence from " + node.name() + " after experiment " + experiment + "\n");
+            boolean reached = true;
             for (String probe : probes) {
-                text.append("\n$ ").append(probe).append('\n').append(run(node.name(), probe));
+                text.append("\n$ ").append(probe).append('\n');
+                if (!reached) {
+                    // Each try would wait out the shell's whole connect window again (minutes on a dead VM).
+                    text.append("[not run: ").append(node.name()).append(" could not be reached for the probe above]\n");
+                    continue;
+                }
+                try {
+                    text.append(run(node.name(), probe));
+                } catch (RuntimeException e) {
+                    // Evidence is best effort: a node that cannot be reached is itself worth writing down.
+                    text.append("[could not run: ").append(e.getMessage()).append("]\n");
+                    reached = false;
+                }
             }
             try {
                 Files.createDirectories(dir);
@@ -59,13 +72,9 @@ final class EvidenceCollector {
         return written;
     }
 
+    /** The probe's output and status; throws when the node cannot be reached at all. */
     private String run(String node, String probe) {
-        try {
-            CommandResult r = lab.masker().mask(lab.shell(node).run(probe, TIMEOUT));
-            return r.stdout() + (r.stderr().isEmpty() ? "" : "[stderr]\n" + r.stderr() + "\n") + "[" + r.describeStatus() + "]\n";
-        } catch (RuntimeException e) {
-            // Evidence is best effort: a node that cannot be reached is itself worth writing down.
-            return "[could not run: " + e.getMessage() + "]\n";
-        }
+        CommandResult r = lab.masker().mask(lab.shell(node).run(probe, TIMEOUT));
+        return r.stdout() + (r.stderr().isEmpty() ? "" : "[stderr]\n" + r.stderr() + "\n") + "[" + r.describeStatus() + "]\n";
     }
 }

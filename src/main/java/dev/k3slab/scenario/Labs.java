@@ -72,8 +72,18 @@ public final class Labs {
 
     private static Opened open(MachineProvider provider, Topology topology, Path runDir, SecretMasker masker,
                                Path checkpointData) {
+        return of(provider, topology, runDir, masker, checkpointData, SshSettings.defaults());
+    }
+
+    /**
+     * A lab on any provider (e.g. the Vagrant provider in front of a test double), reached through
+     * the sshj shell with {@code settings}.
+     *
+     * @param checkpointData where observations made before a checkpoint are kept beside it
+     */
+    public static Opened of(MachineProvider provider, Topology topology, Path runDir, SecretMasker masker,
+                            Path checkpointData, SshSettings settings) {
         HostKeyTrust trust = new HostKeyTrust();
-        SshSettings settings = SshSettings.defaults();
         LabSession session = new LabSession(provider, topology,
                 node -> new SshNodeShell(node, () -> provider.sshEndpoint(node), settings, trust, masker, CommandListener.NONE),
                 masker, runDir, checkpointData);

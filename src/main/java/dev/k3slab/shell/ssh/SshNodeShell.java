@@ -273,7 +273,7 @@ public final class SshNodeShell implements NodeShell {
                     runner.setMaxAliveCount(settings.keepAliveMaxMisses());
                 }
                 c.addHostKeyVerifier(trust.verifierFor(node));
-                c.connect(ep.host(), ep.port());
+                HandshakeGuard.connect(c, ep.host(), ep.port(), settings.connectTimeout(), node);
                 // Small request/response packets: without this, Nagle and delayed ACKs add ~40 ms to every channel open.
                 c.getSocket().setTcpNoDelay(true);
                 c.authPublickey(ep.user(), key);

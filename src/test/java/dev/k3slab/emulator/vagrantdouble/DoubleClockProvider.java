@@ -1,6 +1,7 @@
 package dev.k3slab.emulator.vagrantdouble;
 
 import dev.k3slab.machine.Checkpoints;
+import dev.k3slab.machine.LogSink;
 import dev.k3slab.machine.MachineProvider;
 import dev.k3slab.machine.MachineState;
 import dev.k3slab.machine.SshEndpoint;
@@ -16,15 +17,18 @@ import java.util.List;
  * machine action, plus the emulated lab's clock behind the {@code vagrant} double as
  * {@link TimeControl}, so that a scenario's 30-minute hold takes milliseconds instead of half an
  * hour. VirtualBox has no such clock; on a workstation {@code -Plab} runs the provider alone and
- * waits in real time. The description says both.
+ * waits in real time. The description says both. Closing it closes the double (its machines end).
  */
 public final class DoubleClockProvider implements MachineProvider, Checkpoints, TimeControl {
+    private final VagrantDouble lab;
     private final VagrantProvider vagrant;
     private final VagrantDoubleServer server;
 
-    public DoubleClockProvider(VagrantProvider vagrant, VagrantDoubleServer server) {
-        this.vagrant = vagrant;
-        this.server = server;
+    /** The provider of {@code lab}'s Vagrant folder, logging to {@code log}; closing it closes {@code lab}. */
+    public DoubleClockProvider(VagrantDouble lab, LogSink log) {
+        this.lab = lab;
+        this.vagrant = lab.provider(log);
+        this.server = lab.server;
     }
 
     @Override
@@ -95,6 +99,10 @@ public final class DoubleClockProvider implements MachineProvider, Checkpoints, 
 
     @Override
     public void close() {
-        vagrant.close();
+        try {
+            vagrant.close();
+        } finally {
+            lab.close();
+        }
     }
 }

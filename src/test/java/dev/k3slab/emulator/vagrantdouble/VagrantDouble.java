@@ -11,6 +11,7 @@ import dev.k3slab.topology.TopologyLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class VagrantDouble implements AutoCloseable {
     public final Topology topology;
     public final VagrantDoubleServer server;
     public final List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    private final List<PrintWriter> logFiles = new ArrayList<>();
 
     private VagrantDouble(Path vagrantDir, Path binary, Topology topology) {
         this.vagrantDir = vagrantDir;
@@ -83,9 +85,28 @@ public final class VagrantDouble implements AutoCloseable {
         return (source, line) -> logged.add("[" + source + "] " + line);
     }
 
-    /** The real Vagrant provider, running this folder's {@code vagrant} double. */
+    /** The real Vagrant provider, running this folder's {@code vagrant} double; its output goes to {@link #logged}. */
     public VagrantProvider provider() {
-        return new VagrantProvider(topology, vagrantDir, binary, log(), TIMEOUTS);
+        return provider(log());
+    }
+
+    public VagrantProvider provider(LogSink log) {
+        return new VagrantProvider(topology, vagrantDir, binary, log, TIMEOUTS);
+    }
+
+    /** A log of Vagrant's output in {@code file}, as {@code ./lab run} keeps it (provider.log); closed with this double. */
+    public LogSink fileLog(Path file) {
+        try {
+            PrintWriter w = new PrintWriter(Files.newBufferedWriter(file), true);
+            logFiles.add(w);
+            return (source, line) -> {
+                synchronized (w) {
+                    w.println("[" + source + "] " + line);
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the provider log " + file, e);
+        }
     }
 
     /** Runs the double as a person would: {@code VAGRANT_CWD=<folder> vagrant <args>}. */
@@ -104,6 +125,10 @@ public final class VagrantDouble implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            logFiles.forEach(PrintWriter::close);
+        }
     }
 }

@@ -38,6 +38,11 @@ final class LabSuites {
 
     /** The dynamic tests of a run of {@code scenarios/} (plus {@code extra} files) on the lab {@code opener} opens. */
     Stream<DynamicNode> play(String name, List<Path> extra, RunPlan.Selection selection, Opener opener) {
+        return play(name, extra, selection, opener, List.of());
+    }
+
+    /** As above; the report's notes end with {@code notes} (what the suite knows of its lab). */
+    Stream<DynamicNode> play(String name, List<Path> extra, RunPlan.Selection selection, Opener opener, List<String> notes) {
         Topology topology = TopologyLoader.loadDefault();
         List<Path> files = new ArrayList<>(ScenarioLoader.filesIn(Path.of("scenarios")));
         files.addAll(extra);
@@ -55,7 +60,7 @@ final class LabSuites {
         Labs.Opened lab = opener.open(topology, runDir, masker);
         opened.add(lab);
         ScenarioEngine.Session session = new ScenarioEngine(lab.session(), Progress.NONE).start(set, selection);
-        return ScenarioSuite.of(session, run -> new ReportWriter(masker).write(run, REPORTS));
+        return ScenarioSuite.of(session, run -> new ReportWriter(masker).write(run.withNotes(notes), REPORTS));
     }
 
     /** Closes every lab opened (from {@code @AfterAll}). */

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -205,6 +208,38 @@ class SshNodeShellTest {
                 .isInstanceOf(ShellException.class)
                 .hasMessageContaining("cp-1: cannot connect to vagrant@127.0.0.1:" + port)
                 .hasMessageContaining("Likely fix: nothing listens there");
+    }
+
+    @Test
+    void aPortThatAcceptsButNeverSendsTheSshBannerIsGivenUpAfterTheWindowNotWaitedOnForever() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.start();
+            SshSettings quick = new SshSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
+                    Duration.ofMillis(500), Duration.ofSeconds(1), 2);
+            SshNodeShell shell = shell(silent.getLocalPort(), quick);
+
+            CompletableFuture<CommandResult> r = CompletableFuture.supplyAsync(() -> shell.run("echo x", T));
+
+            assertThatThrownBy(() -> r.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ShellException.class)
+                    .hasMessageContaining("cannot connect to vagrant@127.0.0.1:" + silent.getLocalPort())
+                    .hasMessageContaining("no SSH handshake within 1 s from 127.0.0.1:" + silent.getLocalPort()
+                            + " (the port accepts connections but no SSH server answers)");
+            silent.close();
+            acceptor.join(5000);
+            for (Socket s : held) {
+                s.close();
+            }
+        }
     }
 
     @Test
