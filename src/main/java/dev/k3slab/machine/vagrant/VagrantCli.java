@@ -26,7 +26,8 @@ public final class VagrantCli {
     private final ProcessRunner runner;
 
     public VagrantCli(Path binary, Path vagrantDir, LogSink log) {
-        this.binary = binary;
+        // A relative path is meant from here; the process starts in the Vagrant folder, where it would not resolve.
+        this.binary = binary.getParent() == null ? binary : binary.toAbsolutePath();
         this.vagrantDir = vagrantDir.toAbsolutePath();
         this.log = log;
         this.runner = new ProcessRunner(this.vagrantDir, Map.of(

@@ -17,12 +17,14 @@ import java.util.List;
  * machine action, plus the emulated lab's clock behind the {@code vagrant} double as
  * {@link TimeControl}, so that a scenario's 30-minute hold takes milliseconds instead of half an
  * hour. VirtualBox has no such clock; on a workstation {@code -Plab} runs the provider alone and
- * waits in real time. The description says both. Closing it closes the double (its machines end).
+ * waits in real time. The description says both. Closing it closes the double (its machines end);
+ * closing it again does nothing.
  */
 public final class DoubleClockProvider implements MachineProvider, Checkpoints, TimeControl {
     private final VagrantDouble lab;
     private final VagrantProvider vagrant;
     private final VagrantDoubleServer server;
+    private boolean closed;
 
     /** The provider of {@code lab}'s Vagrant folder, logging to {@code log}; closing it closes {@code lab}. */
     public DoubleClockProvider(VagrantDouble lab, LogSink log) {
@@ -98,7 +100,11 @@ public final class DoubleClockProvider implements MachineProvider, Checkpoints, 
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             vagrant.close();
         } finally {

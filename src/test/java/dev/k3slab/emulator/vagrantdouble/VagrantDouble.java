@@ -56,7 +56,8 @@ public final class VagrantDouble implements AutoCloseable {
     }
 
     /** As {@link #start(Path, String)}, with the machines of {@code topology} instead of those of topology.yaml. */
-    public static VagrantDouble start(Path root, String folderName, Topology topology) {
+    public static VagrantDouble start(Path where, String folderName, Topology topology) {
+        Path root = where.toAbsolutePath();
         Path source = LabHome.find().orElseThrow(() -> new IllegalStateException("no checkout above "
                 + Path.of("").toAbsolutePath())).resolve("vagrant");
         try {

@@ -218,8 +218,12 @@ public final class VagrantDoubleServer implements AutoCloseable {
         };
     }
 
+    /** Ends the machines, the open calls and the server's threads; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         try {
             listener.close();

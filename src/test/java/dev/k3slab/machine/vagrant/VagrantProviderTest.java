@@ -8,8 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -207,5 +210,21 @@ class VagrantProviderTest {
         assertThatThrownBy(() -> none.state("cp-1"))
                 .hasMessageContaining("did not start")
                 .hasMessageContaining("LAB_VAGRANT_BIN");
+    }
+
+    @Test
+    void aRelativeVagrantPathIsTakenFromTheHarnessesWorkingDirectoryNotFromTheVagrantFolder() throws IOException {
+        Path binDir = Path.of("target", "relative-vagrant-" + UUID.randomUUID());
+        try {
+            Path relative = FakeVagrant.install(binDir);
+            VagrantProvider fromHere = new VagrantProvider(lab, fake.dir, relative, fake.log(),
+                    VagrantTimeouts.all(Duration.ofSeconds(20), Duration.ofMillis(600), Duration.ofMillis(100)));
+
+            assertThat(relative.isAbsolute()).isFalse();
+            assertThat(fromHere.state("cp-1")).isEqualTo(MachineState.NOT_CREATED);
+        } finally {
+            Files.deleteIfExists(binDir.resolve("vagrant"));
+            Files.deleteIfExists(binDir);
+        }
     }
 }
