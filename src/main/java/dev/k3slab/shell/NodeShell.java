@@ -27,6 +27,23 @@ public interface NodeShell extends AutoCloseable {
     CommandResult run(String command, Duration timeout);
 
     /**
+     * Runs {@code command} as root like {@link #run} and returns its standard output, trimmed, in
+     * clear: for a secret such as the K3s node token, which {@link #run} would hand back masked.
+     *
+     * <p>Contract: the value is registered with the shell's {@link SecretMasker} before this method
+     * returns, so everything afterwards masks it. Listeners hear of the command like any other, but
+     * only through a masked result whose stdout is withheld ({@link SecretMasker#withholdOutput}):
+     * the value never reaches a {@link CommandListener}, a log or a record.
+     *
+     * @param timeout how long to wait for the exit status
+     * @return the trimmed stdout; empty when the command printed nothing
+     * @throws SecretReadException when no exit status, or one other than 0, is received; it names the
+     *                             node and the command and never quotes the output
+     * @throws ShellException      when the command could not be sent at all
+     */
+    String readSecret(String command, Duration timeout);
+
+    /**
      * Starts {@code command} in the background so that it outlives the SSH session (the
      * experiments' {@code k3s server ... &}). Its stdout and stderr go to {@code logFile} on the
      * node. The SSH implementation sends

@@ -250,8 +250,7 @@ class ScenarioEngineTest {
     void theNodeTokenFlowsThroughARunVariableAndIsMaskedInEveryRecord() {
         EngineFixture f = new EngineFixture(runDir);
         String token = recorded("token/exp2-cp1-node-token.txt").strip();
-        String spaced = token.replaceAll("(.)", "$1 ") + "\n";
-        f.shells.on("cp-1", "node-token", ok(spaced)).on("cp-2", "k3s-install.sh", ok("[INFO]  systemd: Starting k3s\n"));
+        f.shells.on("cp-1", "node-token", ok(token + "\n")).on("cp-2", "k3s-install.sh", ok("[INFO]  systemd: Starting k3s\n"));
         RunRecord run = f.run("""
                 id: t
                 title: token
@@ -259,13 +258,30 @@ class ScenarioEngineTest {
                   - {name: read the token, run: cat /var/lib/rancher/k3s/server/node-token, on: cp-1, capture: token, secret: true}
                   - {name: join cp-2, run: 'K3S_TOKEN="${token}" /usr/local/bin/k3s-install.sh', on: cp-2}
                 """);
-        assertThat(f.shells.sent()).contains("cp-1: sh -c 'cat /var/lib/rancher/k3s/server/node-token' | sed 's/./& /g'",
+        assertThat(f.shells.sent()).contains("cp-1: cat /var/lib/rancher/k3s/server/node-token",
                 "cp-2: K3S_TOKEN=\"" + token + "\" /usr/local/bin/k3s-install.sh");
         ExperimentRecord e = run.experiments().get(0);
         assertThat(e.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(e.steps().get(0).commands()).singleElement().satisfies(c -> {
+            assertThat(c.command()).isEqualTo("cat /var/lib/rancher/k3s/server/node-token");
+            assertThat(c.stdout()).isEqualTo("******** (captured as token)");
+        });
         String everything = e.steps().toString();
         assertThat(everything).doesNotContain(token).doesNotContain("96039607a727f087dece9a9fffa1f0bf")
                 .contains("K3S_TOKEN=\"********\"").contains("******** (captured as token)");
+    }
+
+    @Test
+    void aSecretReadWithoutExitStatusIsUnknownAndItsPartialOutputIsKeptNowhere() {
+        EngineFixture f = new EngineFixture(runDir);
+        f.shells.on("cp-1", "node-token", new ScriptedShells.Answer(null, "K10half-read", "[k3s-lab] no exit status: the"
+                + " connection was lost while the command ran")).on(null, "journalctl", ok(""));
+        RunRecord run = f.run(FIRST);
+        StepRecord read = run.experiments().get(0).steps().get(0);
+        assertThat(read.outcome()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(read.message()).contains("cp-1: reading a secret with 'cat /var/lib/rancher/k3s/server/node-token'"
+                + " no exit status received").contains("the connection was lost");
+        assertThat(run.toString()).doesNotContain("half-read");
     }
 
     @Test
@@ -305,7 +321,7 @@ class ScenarioEngineTest {
     @Test
     void startingLaterRestoresTheCheckpointOfThePrerequisiteAndReadsItsVariablesAgain() {
         EngineFixture f = new EngineFixture(runDir);
-        f.shells.on("cp-1", "node-token", ok("K 1 0 a b c : : s e r v e r : x y z \n")).on("cp-2", "echo", ok(""));
+        f.shells.on("cp-1", "node-token", ok("K10abc::server:xyz\n")).on("cp-2", "echo", ok(""));
         ScenarioSet set = EngineFixture.load(FIRST, SECOND);
         assertThat(f.run(set, RunPlan.Selection.all()).verdict()).isEqualTo(Verdict.PASS);
         assertThat(f.lab.checkpoints).containsExactly("after-a", "after-b");
@@ -348,7 +364,7 @@ class ScenarioEngineTest {
     @Test
     void withoutACheckpointStartingLaterReplaysThePrerequisitesAndSaysSo() {
         EngineFixture f = new EngineFixture(runDir);
-        f.shells.on("cp-1", "node-token", ok("s e c r e t \n")).on("cp-2", "echo", ok(""));
+        f.shells.on("cp-1", "node-token", ok("secret\n")).on("cp-2", "echo", ok(""));
         RunRecord run = f.run(EngineFixture.load(FIRST, SECOND), new RunPlan.Selection(java.util.List.of(), "b"));
         assertThat(run.experiments()).extracting(ExperimentRecord::id).containsExactly("a", "b");
         assertThat(run.notes()).first().asString().isEqualTo("no checkpoint after-a on the fake provider: replaying a before b");
