@@ -288,20 +288,45 @@ class ScenarioEngineTest {
     void aMonitorSamplesEveryIntervalOfLabTimeWhileStepsRun() {
         EngineFixture f = new EngineFixture(runDir);
         f.shells.on("cp-1", "kubectl get nodes", ok(recorded("kubectl/exp4a-cp3-wide.txt")))
-                .on("cp-1", "member list", ok(recorded("etcdctl/exp4a-cp3-member-list.txt")));
-        RunRecord run = f.run("""
-                id: m
-                title: monitor
-                steps:
-                  - {name: start the monitor, monitor: start, on: cp-1, every: 5s}
-                  - {name: half a minute passes, hold: 30s}
-                  - {name: stop the monitor, monitor: stop}
-                """);
+                .on("cp-1", "member list", ok(recorded("etcdctl/exp4a-cp3-member-list.txt")))
+                .on("cp-1", "endpoint status", ok(recorded("etcdctl/exp4a-cp1-endpoint-status.txt")));
+        RunRecord run = f.run(MONITOR_HALF_A_MINUTE);
         assertThat(run.timeline()).hasSize(7);
         assertThat(run.timeline().get(1).at()).isEqualTo(run.timeline().get(0).at().plusSeconds(5));
-        assertThat(run.timeline().get(3)).extracting("from", "experiment", "step", "members", "learners")
-                .containsExactly("cp-1", "m", "half a minute passes", 3, 0);
+        assertThat(run.timeline().get(3)).extracting("from", "experiment", "step", "members", "learners", "raftTerm", "error")
+                .containsExactly("cp-1", "m", "half a minute passes", 3, 0, 4L, null);
         assertThat(run.timeline().get(3).nodes()).hasSize(5);
+        assertThat(f.shells.sent()).contains("cp-1: " + Observer.STATUS);
+    }
+
+    private static final String MONITOR_HALF_A_MINUTE = """
+            id: m
+            title: monitor
+            steps:
+              - {name: start the monitor, monitor: start, on: cp-1, every: 5s}
+              - {name: half a minute passes, hold: 30s}
+              - {name: stop the monitor, monitor: stop}
+            """;
+
+    @Test
+    void theMonitorReadsRaftTermEachSampleAndNotesWhenEtcdDoesNotAnswerWithoutFailingTheRun() {
+        EngineFixture f = new EngineFixture(runDir);
+        f.shells.on("cp-1", "kubectl get nodes", ok(recorded("kubectl/exp4a-cp3-wide.txt")))
+                .on("cp-1", "member list", ok(recorded("etcdctl/exp4a-cp3-member-list.txt")))
+                .on("cp-1", "endpoint status", ok(recorded("etcdctl/exp2-cp1-endpoint-status.txt")),
+                        exit(1, recorded("etcdctl/exp4b-cp3-endpoint-status-failed.txt")),
+                        ok("ENDPOINT STATUS\nnot a table\n"),
+                        ok(recorded("etcdctl/exp4a-cp1-endpoint-status.txt")));
+        RunRecord run = f.run(MONITOR_HALF_A_MINUTE);
+        assertThat(run.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(run.timeline()).extracting(s -> s.raftTerm()).containsExactly(2L, null, null, 4L, 4L, 4L, 4L);
+        assertThat(run.timeline().get(1).error())
+                .isEqualTo("status: Failed to get the status of endpoint 127.0.0.1:2379 (context deadline exceeded)");
+        assertThat(run.timeline().get(2).error()).startsWith("status: ");
+        assertThat(run.timeline().subList(1, 3)).allSatisfy(s -> {
+            assertThat(s.members()).isEqualTo(3);
+            assertThat(s.nodes()).hasSize(5);
+        });
     }
 
     private static final String FIRST = """

@@ -2,8 +2,10 @@ package dev.k3slab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.k3slab.emulator.EmulatedLab;
 import dev.k3slab.record.ExperimentRecord;
+import dev.k3slab.record.MonitorSample;
 import dev.k3slab.record.RunRecord;
 import dev.k3slab.record.StepRecord;
 import dev.k3slab.record.Verdict;
@@ -21,44 +23,50 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The node token on a full emulated run of 1-5c, through the real sshj shells: read in clear once,
- * used by 2's joins and 5c's {@code --token}, and in clear text nowhere the harness writes.
+ * One full emulated run of 1-5c through the real sshj shells, with a command listener and the
+ * report written, and what must hold of it as a whole: the node token read in clear once, used by
+ * 2's joins and 5c's {@code --token}, and in clear text nowhere the harness writes; the monitor's
+ * RAFT TERM rising when the leader restarts.
  */
-class TokenOnTheEmulatedLabTest {
+class FullEmulatedRunTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+    static Path labDir;
+    static RunRecord run;
+    static Path reports;
+    static final CommandLog HEARD = new CommandLog();
+    static final List<String> CONSOLE = new ArrayList<>();
 
-    @Test
-    void theTokenReachesTheJoinsInClearAndNoListenerRecordLogOrReportFile() throws IOException {
+    @BeforeAll
+    static void playOnce() throws IOException {
         Topology topology = TopologyLoader.loadDefault();
         ScenarioLoader.Loaded loaded = new ScenarioLoader(topology).load(ScenarioLoader.filesIn(Path.of("scenarios")));
         SecretMasker masker = new SecretMasker();
-        CommandLog heard = new CommandLog();
-        List<String> console = new ArrayList<>();
-        Path labDir = dir.resolve("lab");
-        Path runDir = Files.createDirectories(dir.resolve("runs/token-test"));
-        RunRecord run;
+        labDir = dir.resolve("lab");
+        Path runDir = Files.createDirectories(dir.resolve("runs/full-emulated-run"));
         try (EmulatedLab lab = EmulatedLab.withK3sModel(topology, labDir)) {
             HostKeyTrust trust = new HostKeyTrust();
             try (LabSession session = new LabSession(lab, topology, node -> new SshNodeShell(node,
-                    () -> lab.sshEndpoint(node), SshSettings.defaults(), trust, masker, heard), masker, runDir,
+                    () -> lab.sshEndpoint(node), SshSettings.defaults(), trust, masker, HEARD), masker, runDir,
                     labDir.resolve("observations"))) {
-                run = new ScenarioEngine(session, recording(console)).run(loaded.set().orElseThrow(), RunPlan.Selection.all());
+                run = new ScenarioEngine(session, recording(CONSOLE)).run(loaded.set().orElseThrow(), RunPlan.Selection.all());
             }
         }
-        Path reports = new ReportWriter(masker).write(run, dir.resolve("reports"));
+        reports = new ReportWriter(masker).write(run, dir.resolve("reports"));
+        assertThat(run.verdict()).as(run.notes().toString()).isEqualTo(Verdict.PASS);
+    }
 
+    @Test
+    void theTokenReachesTheJoinsInClearAndNoListenerRecordLogOrReportFile() throws IOException {
         String token = Files.readString(disk(labDir, "cp-1", "var/lib/rancher/k3s/server/token")).strip();
         String password = token.substring(token.indexOf("::server:") + "::server:".length());
         assertThat(token).matches("K10[0-9a-f]{64}::server:[0-9a-f]+");
-        assertThat(run.experiments()).extracting(ExperimentRecord::id, ExperimentRecord::verdict).contains(
-                org.assertj.core.groups.Tuple.tuple("1", Verdict.PASS), org.assertj.core.groups.Tuple.tuple("2", Verdict.PASS),
-                org.assertj.core.groups.Tuple.tuple("5c", Verdict.PASS));
 
         // The joins got the real value: the emulated K3s refuses a wrong token, and the units keep what they were given.
         assertThat(Files.readString(disk(labDir, "cp-2", "etc/systemd/system/k3s.service.env"))).contains(token);
@@ -71,18 +79,37 @@ class TokenOnTheEmulatedLabTest {
             assertThat(c.stdout()).isEqualTo("******** (captured as token)");
         });
 
-        assertThat(heard.results()).hasSizeGreaterThan(100);
+        assertThat(HEARD.results()).hasSizeGreaterThan(100);
         for (String secret : List.of(token, password)) {
-            assertThat(heard.results().toString()).as("what the command listener heard").doesNotContain(secret);
+            assertThat(HEARD.results().toString()).as("what the command listener heard").doesNotContain(secret);
             assertThat(run.toString()).as("the run record").doesNotContain(secret);
-            assertThat(String.join("\n", console)).as("the console progress").doesNotContain(secret);
+            assertThat(String.join("\n", CONSOLE)).as("the console progress").doesNotContain(secret);
             assertThat(filesUnder(reports)).as("the report files").hasSizeGreaterThanOrEqualTo(3)
                     .allSatisfy(f -> assertThat(Files.readString(f)).as(f.toString()).doesNotContain(secret));
             assertThat(filesUnder(labDir.resolve("observations"))).as("observations kept beside checkpoints")
                     .allSatisfy(f -> assertThat(Files.readString(f)).as(f.toString()).doesNotContain(secret));
         }
-        assertThat(heard.results().toString()).contains("K3S_TOKEN=\"" + SecretMasker.MASK + "\"")
+        assertThat(HEARD.results().toString()).contains("K3S_TOKEN=\"" + SecretMasker.MASK + "\"")
                 .contains("--token " + SecretMasker.MASK);
+    }
+
+    @Test
+    void theMonitorsRaftTermRisesWhenCp1TheLeaderSince2RestartsIn3b() throws IOException {
+        List<MonitorSample> in3b = run.timeline().stream().filter(s -> s.experiment().equals("3b")).toList();
+        assertThat(in3b).isNotEmpty();
+        Long first = in3b.get(0).raftTerm();
+        Long last = in3b.get(in3b.size() - 1).raftTerm();
+        assertThat(first).as("RAFT TERM before cp-1 restarts").isNotNull();
+        assertThat(last).as("RAFT TERM after cp-1 is back").isGreaterThan(first);
+        assertThat(run.timeline()).as("every sample reads a term or says why not")
+                .allSatisfy(s -> assertThat(s.raftTerm() != null || s.error() != null).as(s.toString()).isTrue());
+        List<Long> written = new ArrayList<>();
+        new ObjectMapper().readTree(reports.resolve(ReportWriter.JSON).toFile()).get("timeline").forEach(s -> {
+            if (s.get("experiment").asText().equals("3b") && s.hasNonNull("raftTerm")) {
+                written.add(s.get("raftTerm").asLong());
+            }
+        });
+        assertThat(written).as("3b's terms in report.json").startsWith(first).endsWith(last);
     }
 
     private static Path disk(Path labDir, String node, String path) {
