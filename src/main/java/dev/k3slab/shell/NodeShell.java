@@ -27,6 +27,30 @@ public interface NodeShell extends AutoCloseable {
     CommandResult run(String command, Duration timeout);
 
     /**
+     * Runs {@code command} as root and hands back what it printed, stripped, as a secret (the node
+     * token the joining nodes need). Results are masked when they leave a shell, so {@link #run}
+     * can never give a token back; this can. The value is registered with the shell's
+     * {@link SecretMasker} before the result reaches any listener, so the log, the records and
+     * every later command and output show it masked.
+     *
+     * <p>The default serves shells that do not mask their output (test doubles): it runs the
+     * command and refuses a masked output rather than hand back {@link SecretMasker#MASK}.
+     *
+     * @throws ShellException when the command did not succeed or printed nothing
+     */
+    default String readSecret(String command, Duration timeout) {
+        CommandResult r = run(command, timeout);
+        String value = r.stdout().strip();
+        if (!r.succeeded() || value.isEmpty() || value.contains(SecretMasker.MASK)) {
+            throw new ShellException(node(), "reading a secret with '" + r.command() + "' gave "
+                    + (r.succeeded() ? (value.isEmpty() ? "nothing" : "only its masked form") : r.describeStatus())
+                    + "; stderr: " + r.stderr().strip() + ". Likely fix: check that the file exists on " + node()
+                    + (r.succeeded() ? ", or implement readSecret in this shell (it masks its results)" : ""));
+        }
+        return value;
+    }
+
+    /**
      * Starts {@code command} in the background so that it outlives the SSH session (the
      * experiments' {@code k3s server ... &}). Its stdout and stderr go to {@code logFile} on the
      * node. The SSH implementation sends

@@ -86,13 +86,33 @@ public final class SshNodeShell implements NodeShell {
 
     @Override
     public CommandResult run(String command, Duration timeout) {
-        return execute(SshCommands.asRoot(command), command, timeout);
+        return publish(execute(SshCommands.asRoot(command), command, timeout));
+    }
+
+    /**
+     * As {@link NodeShell#readSecret}: the clear output is taken before the result is masked, the
+     * value registered with the masker, then the (masked) result goes to the listener as usual.
+     */
+    @Override
+    public String readSecret(String command, Duration timeout) {
+        CommandResult clear = execute(SshCommands.asRoot(command), command, timeout);
+        String value = clear.stdout().strip();
+        if (clear.succeeded() && !value.isEmpty()) {
+            masker.register(value);
+        }
+        CommandResult r = publish(clear);
+        if (!r.succeeded() || value.isEmpty()) {
+            throw new ShellException(node, "reading a secret with '" + r.command() + "' gave "
+                    + (r.succeeded() ? "nothing" : r.describeStatus()) + "; stderr: " + trim(r.stderr())
+                    + ". Likely fix: check that the file exists on " + node + " (is K3s installed there yet?)");
+        }
+        return value;
     }
 
     @Override
     public BackgroundProcess startBackground(String command, String logFile, Duration timeout) {
         String wire = SshCommands.background(command, logFile);
-        CommandResult r = execute(wire, "nohup " + command + " > " + logFile + " 2>&1 &", timeout);
+        CommandResult r = publish(execute(wire, "nohup " + command + " > " + logFile + " 2>&1 &", timeout));
         long pid = SshCommands.pid(r.stdout()).filter(p -> r.succeeded()).orElseThrow(() -> new ShellException(node,
                 "starting '" + masker.mask(command) + "' in the background gave no process id (" + r.describeStatus()
                         + "); stdout: " + trim(r.stdout()) + "; stderr: " + trim(r.stderr())
@@ -200,9 +220,14 @@ public final class SshNodeShell implements NodeShell {
         return NOTE + "no exit status: the node closed the channel without sending one";
     }
 
+    /** The result as it arrived: not masked, not yet heard by the listener (see {@link #publish}). */
     private CommandResult finish(String shown, OptionalInt status, String stdout, String stderr, Instant started, long t0) {
-        CommandResult r = masker.mask(new CommandResult(node, shown, status, stdout, stderr, started,
-                Duration.ofNanos(System.nanoTime() - t0)));
+        return new CommandResult(node, shown, status, stdout, stderr, started, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Masks a result and hands it to the listener: the only way a result leaves this shell. */
+    private CommandResult publish(CommandResult clear) {
+        CommandResult r = masker.mask(clear);
         listener.commandFinished(r);
         return r;
     }

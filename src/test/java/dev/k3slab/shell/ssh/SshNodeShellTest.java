@@ -172,6 +172,19 @@ class SshNodeShellTest {
     }
 
     @Test
+    void aSecretReadComesBackInClearOnlyToTheCallerAndIsMaskedEverywhereFromThen() {
+        String token = "K10" + "cd".repeat(32) + "::server:an0ther5ecret";
+        SshNodeShell shell = shell();
+        assertThat(shell.readSecret("echo " + token, T)).isEqualTo(token);
+        assertThat(log.results().get(0).stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        CommandResult later = shell.run("echo an0ther5ecret", T);
+        assertThat(later.command()).isEqualTo("echo " + SecretMasker.MASK);
+        assertThat(later.stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThatThrownBy(() -> shell.readSecret("fail", T)).isInstanceOf(ShellException.class)
+                .hasMessageContaining("exited 3");
+    }
+
+    @Test
     void aBackgroundStartSendsTheFixedNohupShapeAndReturnsThePid() {
         NodeShell.BackgroundProcess p = shell().startBackground(
                 "k3s server --node-ip 192.168.56.13 --advertise-address 192.168.56.13", "/var/log/k3s-fg.log", T);
