@@ -36,9 +36,10 @@ public interface NodeShell extends AutoCloseable {
      * <p>The default serves shells that do not mask their output (test doubles): it runs the
      * command and refuses a masked output rather than hand back {@link SecretMasker#MASK}.
      *
+     * @return the value and the command's result (masked, as {@link #run} gives it)
      * @throws ShellException when the command did not succeed or printed nothing
      */
-    default String readSecret(String command, Duration timeout) {
+    default Secret readSecret(String command, Duration timeout) {
         CommandResult r = run(command, timeout);
         String value = r.stdout().strip();
         if (!r.succeeded() || value.isEmpty() || value.contains(SecretMasker.MASK)) {
@@ -47,7 +48,7 @@ public interface NodeShell extends AutoCloseable {
                     + "; stderr: " + r.stderr().strip() + ". Likely fix: check that the file exists on " + node()
                     + (r.succeeded() ? ", or implement readSecret in this shell (it masks its results)" : ""));
         }
-        return value;
+        return new Secret(value, r);
     }
 
     /**
@@ -67,6 +68,17 @@ public interface NodeShell extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A secret read by {@link #readSecret}: its value in clear, and the command's result as the
+     * shell's listener heard it (masked). {@code toString} never shows the value.
+     */
+    record Secret(String value, CommandResult result) {
+        @Override
+        public String toString() {
+            return "Secret[value=" + SecretMasker.MASK + ", result=" + result + "]";
+        }
+    }
 
     /** A process started by {@link #startBackground}. */
     record BackgroundProcess(String node, String command, String logFile, long pid) {

@@ -16,7 +16,7 @@ class NodeShellReadSecretTest {
 
     @Test
     void aShellThatDoesNotMaskHandsBackTheStrippedOutput() {
-        assertThat(printing("K10abc::server:x\n", 0).readSecret("cat token", T)).isEqualTo("K10abc::server:x");
+        assertThat(printing("K10abc::server:x\n", 0).readSecret("cat token", T).value()).isEqualTo("K10abc::server:x");
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class SshNodeShell implements NodeShell {
      * value registered with the masker, then the (masked) result goes to the listener as usual.
      */
     @Override
-    public String readSecret(String command, Duration timeout) {
+    public Secret readSecret(String command, Duration timeout) {
         CommandResult clear = execute(SshCommands.asRoot(command), command, timeout);
         String value = clear.stdout().strip();
         if (clear.succeeded() && !value.isEmpty()) {
@@ -106,7 +106,7 @@ public final class SshNodeShell implements NodeShell {
                     + (r.succeeded() ? "nothing" : r.describeStatus()) + "; stderr: " + trim(r.stderr())
                     + ". Likely fix: check that the file exists on " + node + " (is K3s installed there yet?)");
         }
-        return value;
+        return new Secret(value, r);
     }
 
     @Override

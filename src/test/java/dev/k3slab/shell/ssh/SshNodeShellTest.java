@@ -175,7 +175,10 @@ class SshNodeShellTest {
     void aSecretReadComesBackInClearOnlyToTheCallerAndIsMaskedEverywhereFromThen() {
         String token = "K10" + "cd".repeat(32) + "::server:an0ther5ecret";
         SshNodeShell shell = shell();
-        assertThat(shell.readSecret("echo " + token, T)).isEqualTo(token);
+        NodeShell.Secret secret = shell.readSecret("echo " + token, T);
+        assertThat(secret.value()).isEqualTo(token);
+        assertThat(secret.result().stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThat(secret.toString()).doesNotContain("an0ther5ecret");
         assertThat(log.results().get(0).stdout()).isEqualTo(SecretMasker.MASK + "\n");
         CommandResult later = shell.run("echo an0ther5ecret", T);
         assertThat(later.command()).isEqualTo("echo " + SecretMasker.MASK);
