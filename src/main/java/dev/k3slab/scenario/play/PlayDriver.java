@@ -74,10 +74,12 @@ final class PlayDriver {
     /** {@code command &} as the source runs it; recorded as the start command, its pid returned. */
     long background(String node, String step, String command, String logFile) {
         Instant at = clock.now();
+        Instant sent = Instant.now();
+        long t0 = System.nanoTime();
         NodeShell.BackgroundProcess p = shells.shell(node).startBackground(command, logFile, COMMAND_TIMEOUT);
         // startBackground returns only when the wrapper exited 0 and printed the pid: that is the result recorded.
         played.add(new Played(experiment, node, step, Played.Kind.SOURCE, new CommandResult(node, p.command() + " &",
-                OptionalInt.of(0), p.pid() + "\n", "", Instant.now(), Duration.ZERO), at));
+                OptionalInt.of(0), p.pid() + "\n", "", sent, Duration.ofNanos(System.nanoTime() - t0)), at));
         return p.pid();
     }
 
