@@ -35,6 +35,9 @@ import picocli.CommandLine.ScopeType;
                 ReportCommand.class,
                 DoctorCommand.class,
                 DownCommand.class,
+                ValidateCommand.class,
+                ScenariosCommand.class,
+                RunCommand.class,
         })
 public final class LabCommand implements Runnable {
 

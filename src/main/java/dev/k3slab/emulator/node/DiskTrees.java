@@ -1,6 +1,9 @@
 package dev.k3slab.emulator.node;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,6 +34,10 @@ public final class DiskTrees {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path target = to.resolve(from.relativize(file).toString());
+                if (attrs.isOther()) {
+                    copySocket(file, target);
+                    return FileVisitResult.CONTINUE;
+                }
                 Files.copy(file, target, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
                 if (attrs.isSymbolicLink()) {
                     setTime(target, attrs);
@@ -49,6 +56,20 @@ public final class DiskTrees {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * A socket (kine's {@code kine.sock}) cannot be copied: a new socket in its place is what
+     * {@code ls -al} and {@code test -S} see; an empty file where the path is too long for a socket
+     * address, as the model itself does.
+     */
+    private static void copySocket(Path file, Path target) throws IOException {
+        try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.bind(UnixDomainSocketAddress.of(target));
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.write(target, new byte[0]);
+        }
+        Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
     }
 
     private static void setTime(Path p, BasicFileAttributes attrs) {
