@@ -4,7 +4,6 @@ import dev.k3slab.record.CommandRecord;
 import dev.k3slab.shell.CommandResult;
 import dev.k3slab.shell.SecretMasker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,10 +46,11 @@ final class Commands {
         return masked;
     }
 
-    /** Keeps the record of a secret read that exited 0: its output is not kept, only the variable it went to. */
-    void recordSecret(String node, String command, Instant started, Duration took, String variable) {
-        records.add(new CommandRecord(node, lab.masker().mask(command), 0,
-                SecretMasker.MASK + " (captured as " + variable + ")", "", started, took.toMillis()));
+    /** Keeps the record of a secret read: its output is not kept, only the variable it went to. */
+    void recordSecret(CommandResult r, String variable) {
+        records.add(new CommandRecord(r.node(), lab.masker().mask(r.command()), r.exitStatus().isPresent()
+                ? r.exitStatus().getAsInt() : null, SecretMasker.MASK + " (captured as " + variable + ")", "",
+                r.started(), r.took().toMillis()));
     }
 
     static CommandRecord toRecord(CommandResult r) {

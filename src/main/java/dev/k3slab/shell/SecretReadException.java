@@ -1,22 +1,32 @@
 package dev.k3slab.shell;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Reading a secret ({@link NodeShell#readSecret}) gave no exit status, or one other than 0. The
- * message names the node, the command and the status, and quotes the end of stderr (masked); the
- * command's standard output is never quoted, since it may hold the secret.
+ * Reading a secret ({@link NodeShell#readSecret}) gave no exit status, one other than 0, or
+ * nothing. The message names the node, the command and what went wrong, and quotes the end of
+ * stderr (masked); the command's standard output is never quoted, since it may hold the secret.
  */
 public final class SecretReadException extends ShellException {
     private final transient CommandResult result;
 
-    /** @param result the masked result, its stdout withheld ({@link SecretMasker#withholdOutput}) */
-    public SecretReadException(CommandResult result) {
+    /**
+     * @param result  the masked result, its stdout withheld ({@link SecretMasker#withholdOutput})
+     * @param problem what went wrong, after the command: {@code gave nothing}
+     */
+    public SecretReadException(CommandResult result, String problem) {
         super(Objects.requireNonNull(result, "result").node(), "reading a secret with '" + result.command() + "' "
-                + result.describeStatus() + " (its standard output is withheld: it may hold the secret)" + stderrTail(result)
-                + (result.statusUnknown() ? ". Likely fix: check that the node is up and run again"
-                : ". Likely fix: check that the file or command exists on the node and that K3s has written it"));
+                + problem + stderrTail(result) + (result.statusUnknown()
+                ? ". Likely fix: check that the node is up and reachable, then run again"
+                : ". Likely fix: check that the file or command exists on " + result.node() + " (is K3s installed there yet?)"));
         this.result = result;
+    }
+
+    /** The command ended without exit status 0. */
+    public static SecretReadException failed(CommandResult result) {
+        return new SecretReadException(result, result.describeStatus()
+                + " (its standard output is withheld: it may hold the secret)");
     }
 
     /** The masked result, its standard output withheld: what the listeners heard. */
@@ -30,6 +40,6 @@ public final class SecretReadException extends ShellException {
             return "";
         }
         String[] lines = err.split("\n");
-        return "; stderr: " + String.join(" / ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 3), lines.length));
+        return "; stderr: " + String.join(" / ", Arrays.copyOfRange(lines, Math.max(0, lines.length - 3), lines.length));
     }
 }

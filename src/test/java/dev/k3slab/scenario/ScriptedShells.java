@@ -87,13 +87,20 @@ final class ScriptedShells {
             }
 
             @Override
-            public String readSecret(String command, Duration timeout) {
+            public Secret readSecret(String command, Duration timeout) {
                 CommandResult raw = answer(node, command);
-                if (!raw.succeeded()) {
-                    throw new SecretReadException(masker.withholdOutput(raw));
+                String value = raw.stdout().strip();
+                if (raw.succeeded() && !value.isEmpty()) {
+                    masker.register(value);
                 }
-                masker.register(raw.stdout().strip());
-                return raw.stdout().strip();
+                CommandResult shown = masker.withholdOutput(raw);
+                if (!raw.succeeded()) {
+                    throw SecretReadException.failed(shown);
+                }
+                if (value.isEmpty()) {
+                    throw new SecretReadException(shown, "gave nothing");
+                }
+                return new Secret(value, shown);
             }
 
             @Override

@@ -87,26 +87,35 @@ public final class SshNodeShell implements NodeShell {
 
     @Override
     public CommandResult run(String command, Duration timeout) {
-        return publish(masker.mask(execute(SshCommands.asRoot(command), command, timeout)));
+        return publish(execute(SshCommands.asRoot(command), command, timeout));
     }
 
+    /**
+     * As {@link NodeShell#readSecret}: the clear output is taken before the result is masked and
+     * the value registered with the masker; then the result, masked and its stdout withheld, goes
+     * to the listener as usual.
+     */
     @Override
-    public String readSecret(String command, Duration timeout) {
-        CommandResult raw = execute(SshCommands.asRoot(command), command, timeout);
-        if (raw.succeeded()) {
-            masker.register(raw.stdout().strip());
+    public Secret readSecret(String command, Duration timeout) {
+        CommandResult clear = execute(SshCommands.asRoot(command), command, timeout);
+        String value = clear.stdout().strip();
+        if (clear.succeeded() && !value.isEmpty()) {
+            masker.register(value);
         }
-        CommandResult shown = publish(masker.withholdOutput(raw));
-        if (!raw.succeeded()) {
-            throw new SecretReadException(shown);
+        CommandResult shown = hear(masker.withholdOutput(clear));
+        if (!clear.succeeded()) {
+            throw SecretReadException.failed(shown);
         }
-        return raw.stdout().strip();
+        if (value.isEmpty()) {
+            throw new SecretReadException(shown, "gave nothing");
+        }
+        return new Secret(value, shown);
     }
 
     @Override
     public BackgroundProcess startBackground(String command, String logFile, Duration timeout) {
         String wire = SshCommands.background(command, logFile);
-        CommandResult r = publish(masker.mask(execute(wire, "nohup " + command + " > " + logFile + " 2>&1 &", timeout)));
+        CommandResult r = publish(execute(wire, "nohup " + command + " > " + logFile + " 2>&1 &", timeout));
         long pid = SshCommands.pid(r.stdout()).filter(p -> r.succeeded()).orElseThrow(() -> new ShellException(node,
                 "starting '" + masker.mask(command) + "' in the background gave no process id (" + r.describeStatus()
                         + "); stdout: " + trim(r.stdout()) + "; stderr: " + trim(r.stderr())
@@ -214,12 +223,18 @@ public final class SshNodeShell implements NodeShell {
         return NOTE + "no exit status: the node closed the channel without sending one";
     }
 
-    /** The result as it arrived, not masked yet: only {@link #publish} hands results on. */
+    /** The result as it arrived: not masked, not yet heard by the listener (see {@link #publish}). */
     private CommandResult finish(String shown, OptionalInt status, String stdout, String stderr, Instant started, long t0) {
         return new CommandResult(node, shown, status, stdout, stderr, started, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private CommandResult publish(CommandResult masked) {
+    /** Masks a result and hands it to the listener: the only way a result leaves this shell. */
+    private CommandResult publish(CommandResult clear) {
+        return hear(masker.mask(clear));
+    }
+
+    /** Hands a masked result to the listener. */
+    private CommandResult hear(CommandResult masked) {
         listener.commandFinished(masked);
         return masked;
     }

@@ -173,11 +173,27 @@ class SshNodeShellTest {
     }
 
     @Test
+    void aSecretReadComesBackInClearOnlyToTheCallerAndIsMaskedEverywhereFromThen() {
+        String token = "K10" + "cd".repeat(32) + "::server:an0ther5ecret";
+        SshNodeShell shell = shell();
+        NodeShell.Secret secret = shell.readSecret("echo " + token, T);
+        assertThat(secret.value()).isEqualTo(token);
+        assertThat(secret.result().stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThat(secret.toString()).doesNotContain("an0ther5ecret");
+        assertThat(log.results().get(0).stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        CommandResult later = shell.run("echo an0ther5ecret", T);
+        assertThat(later.command()).isEqualTo("echo " + SecretMasker.MASK);
+        assertThat(later.stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThatThrownBy(() -> shell.readSecret("fail", T)).isInstanceOf(ShellException.class)
+                .hasMessageContaining("exited 3");
+    }
+
+    @Test
     void aSecretIsReadInClearRegisteredAndHeardByTheListenerOnlyWithItsOutputWithheld() {
         String password = "0a1b2c3d4e5f60718293";
         String token = "K10" + "cd".repeat(32) + "::server:" + password;
         SshNodeShell shell = shell();
-        assertThat(shell.readSecret("echo " + token, T)).isEqualTo(token);
+        assertThat(shell.readSecret("echo " + token, T).value()).isEqualTo(token);
         assertThat(server.received).containsExactly("sudo -n sh -c 'echo " + token + "'");
         CommandResult heard = log.results().get(0);
         assertThat(heard.stdout()).isEqualTo(SecretMasker.MASK + "\n");
@@ -189,7 +205,7 @@ class SshNodeShellTest {
     @Test
     void aSecretThatDoesNotLookLikeATokenIsMaskedInEveryLaterResult() {
         SshNodeShell shell = shell();
-        assertThat(shell.readSecret("echo plain-password-42", T)).isEqualTo("plain-password-42");
+        assertThat(shell.readSecret("echo plain-password-42", T).value()).isEqualTo("plain-password-42");
         CommandResult later = shell.run("echo the password is plain-password-42", T);
         assertThat(later.stdout()).isEqualTo("the password is " + SecretMasker.MASK + "\n");
         assertThat(later.command()).isEqualTo("echo the password is " + SecretMasker.MASK);
@@ -209,6 +225,13 @@ class SshNodeShellTest {
                 .hasMessageContaining("stderr: it failed")
                 .message().doesNotContain("half-read-secret-99");
         assertThat(log.results().toString()).doesNotContain("half-read-secret-99");
+    }
+
+    @Test
+    void aSecretReadThatPrintsNothingIsRefusedWithItsStatus() {
+        assertThatThrownBy(() -> shell().readSecret("echo ", T))
+                .isInstanceOfSatisfying(SecretReadException.class, e -> assertThat(e.result().exitStatus()).hasValue(0))
+                .hasMessageStartingWith("cp-1: reading a secret with 'echo ' gave nothing");
     }
 
     @Test
