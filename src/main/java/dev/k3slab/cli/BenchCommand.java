@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 ParseBench.class,
                 SshBenchCommand.class,
                 EmulatedLabBench.class,
+                EmulatorPlayBench.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One sample of a monitor (the 5-s {@code kubectl get nodes} / {@code member list} loop of
- * experiments 4 and 5), for the report's timeline.
+ * experiments 4 and 5, plus {@code endpoint status} for RAFT TERM), for the report's timeline.
  *
  * @param at         the lab's clock
  * @param from       the node the monitor runs on

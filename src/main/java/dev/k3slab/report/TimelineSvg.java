@@ -1,9 +1,7 @@
 package dev.k3slab.report;
 
-import dev.k3slab.record.ExperimentRecord;
 import dev.k3slab.record.MonitorSample;
 import dev.k3slab.record.RunRecord;
-import dev.k3slab.record.StepRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,19 +17,18 @@ import java.util.function.Function;
 /**
  * Draws the monitor's samples as SVG on the lab clock: a Ready/NotReady lane per node, the etcd member
  * and learner counts, RAFT TERM, and a vertical marker at the start of every step (a labelled one at
- * each experiment's first step). One image per monitoring node; none when there are no samples.
+ * each experiment's first step). Long spans where nothing changes are broken out of the axis
+ * ({@link TimelineAxis}). One image per monitoring node; none when there are no samples.
  */
 final class TimelineSvg {
-    private static final int WIDTH = 1180;
-    private static final int LEFT = 150;
-    private static final int RIGHT = 20;
-    private static final int TOP = 34;
+    static final int WIDTH = 1180;
+    static final int LEFT = 150;
+    static final int RIGHT = 20;
+    private static final int TOP = 60;
     private static final int LANE = 16;
     private static final int LANE_GAP = 6;
     private static final int CHART = 70;
     private static final int GAP = 18;
-    private static final long[] TICK_SECONDS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
-            21600, 43200, 86400};
 
     private static final String READY = "#2e7d32";
     private static final String NOT_READY = "#c62828";
@@ -41,9 +38,6 @@ final class TimelineSvg {
     private static final String LEARNERS = "#ef6c00";
     private static final String TERM = "#6a1b9a";
 
-    private record Marker(Instant at, String label, String title, boolean experimentStart) {
-    }
-
     private TimelineSvg() {
     }
 
@@ -51,44 +45,34 @@ final class TimelineSvg {
         Map<String, List<MonitorSample>> byFrom = new LinkedHashMap<>();
         run.timeline().stream().filter(s -> s.at() != null).sorted(Comparator.comparing(MonitorSample::at))
                 .forEach(s -> byFrom.computeIfAbsent(Formats.orDash(s.from()), k -> new ArrayList<>()).add(s));
-        List<Marker> markers = markers(run);
+        List<TimelineMarks.Marker> markers = TimelineMarks.of(run);
         List<Timeline> out = new ArrayList<>();
-        byFrom.forEach((from, samples) -> out.add(draw(from, samples, markers)));
+        byFrom.forEach((from, samples) -> out.add(draw(from, samples, TimelineMarks.plotted(markers, samples))));
         return out;
     }
 
-    private static List<Marker> markers(RunRecord run) {
-        List<Marker> markers = new ArrayList<>();
-        for (ExperimentRecord e : run.experiments()) {
-            boolean first = true;
-            for (StepRecord s : e.steps()) {
-                if (s.labStarted() != null) {
-                    markers.add(new Marker(s.labStarted(), first ? e.id() : String.valueOf(s.index() + 1),
-                            e.id() + " step " + (s.index() + 1) + ": " + s.name() + " (" + Formats.instant(s.labStarted()) + ")",
-                            first));
-                    first = false;
-                }
-            }
-        }
-        return markers;
-    }
-
-    private static Timeline draw(String from, List<MonitorSample> samples, List<Marker> markers) {
+    private static Timeline draw(String from, List<MonitorSample> samples, List<TimelineMarks.Marker> markers) {
         Instant t0 = samples.get(0).at();
         Instant last = samples.get(samples.size() - 1).at();
         Duration interval = interval(samples);
         Set<String> nodes = new LinkedHashSet<>();
         samples.forEach(s -> s.nodes().forEach(n -> nodes.add(n.name())));
+        Duration maxHold = interval.multipliedBy(3);
         // The last sample holds until one usual interval after it.
-        Canvas c = new Canvas(t0, last.plus(interval), samples, interval.multipliedBy(3),
-                TOP + nodes.size() * (LANE + LANE_GAP) + GAP);
-        int height = c.chartTop + CHART + GAP + CHART + 44 + 26;
+        Instant t1 = last.plus(interval);
+        List<Instant> events = new ArrayList<>(changes(samples, nodes, maxHold));
+        markers.forEach(m -> events.add(m.at()));
+        TimelineAxis axis = TimelineAxis.of(t0, t1, events, samples.stream().map(MonitorSample::at).toList(), LEFT,
+                WIDTH - RIGHT);
+        Canvas c = new Canvas(axis, samples, maxHold, TOP + nodes.size() * (LANE + LANE_GAP) + GAP);
+        int bottom = c.chartTop + 2 * CHART + GAP;
+        int height = bottom + 44 + 26;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"%d\" "
                 + "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", WIDTH, height, WIDTH, height,
                 esc("monitor timeline seen from " + from)));
         svg.append("<style>svg.timeline text{font:11px sans-serif;fill:#263238}svg.timeline .tl-small{font-size:9px}"
-                + "svg.timeline .tl-label{font-weight:bold}</style>");
+                + "svg.timeline .tl-label{font-weight:bold}svg.timeline .tl-break{font-size:10px;fill:#455a64}</style>");
         int y = TOP;
         for (String node : nodes) {
             lane(svg, c, samples, node, y);
@@ -99,22 +83,49 @@ final class TimelineSvg {
                 new Series(LEARNERS, "5,3", true, MonitorSample::learners)), false);
         chart(svg, c, samples, c.chartTop + CHART + GAP, "RAFT TERM",
                 List.of(new Series(TERM, "", false, MonitorSample::raftTerm)), true);
-        int bottom = c.chartTop + 2 * CHART + GAP;
-        markers(svg, c, markers, bottom);
-        axis(svg, c, bottom);
+        TimelineMarks.markers(svg, axis, markers, bottom);
+        TimelineMarks.breaks(svg, axis, TOP - 4, bottom);
+        TimelineMarks.axis(svg, axis, bottom);
         legend(svg, bottom + 44);
         svg.append("</svg>");
         return new Timeline(from, samples.size(), Formats.instant(t0), Formats.instant(last), svg.toString());
     }
 
     /**
-     * Maps the lab clock onto the plot's x range. A sample holds until the next one, but never longer
-     * than {@code maxHold}: beyond that the monitor was not sampling and the plot stays empty.
+     * The instants where the picture changes: a sample that differs from the one before it (a node's
+     * state, the member or learner count, the term), and both ends of a gap in the sampling.
      */
-    private record Canvas(Instant t0, Instant t1, List<MonitorSample> samples, Duration maxHold, int chartTop) {
+    private static List<Instant> changes(List<MonitorSample> samples, Set<String> nodes, Duration maxHold) {
+        List<Instant> out = new ArrayList<>();
+        for (int i = 1; i < samples.size(); i++) {
+            MonitorSample before = samples.get(i - 1);
+            MonitorSample now = samples.get(i);
+            if (Duration.between(before.at(), now.at()).compareTo(maxHold) > 0) {
+                out.add(before.at().plus(maxHold));
+                out.add(now.at());
+            } else if (!picture(before, nodes).equals(picture(now, nodes))) {
+                out.add(now.at());
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> picture(MonitorSample s, Set<String> nodes) {
+        List<Object> p = new ArrayList<>();
+        nodes.forEach(n -> p.add(state(s, n)));
+        p.add(String.valueOf(s.members()));
+        p.add(String.valueOf(s.learners()));
+        p.add(String.valueOf(s.raftTerm()));
+        return p;
+    }
+
+    /**
+     * The plot's geometry. A sample holds until the next one, but never longer than {@code maxHold}:
+     * beyond that the monitor was not sampling and the plot stays empty.
+     */
+    private record Canvas(TimelineAxis axis, List<MonitorSample> samples, Duration maxHold, int chartTop) {
         double x(Instant t) {
-            double span = Math.max(1, Duration.between(t0, t1).toMillis());
-            return LEFT + Duration.between(t0, t).toMillis() / span * (WIDTH - LEFT - RIGHT);
+            return axis.x(t);
         }
 
         /** Whether sample {@code i} is followed by a gap in the sampling (or is the last). */
@@ -125,7 +136,7 @@ final class TimelineSvg {
         /** Until when sample {@code i} holds. */
         Instant holdUntil(int i) {
             Instant limit = samples.get(i).at().plus(maxHold);
-            Instant next = i + 1 < samples.size() ? samples.get(i + 1).at() : t1;
+            Instant next = i + 1 < samples.size() ? samples.get(i + 1).at() : axis.end();
             return next.isBefore(limit) ? next : limit;
         }
     }
@@ -195,16 +206,21 @@ final class TimelineSvg {
             Double previous = null;
             for (int i = 0; i < samples.size(); i++) {
                 Number v = s.value().apply(samples.get(i));
-                double x0 = c.x(samples.get(i).at());
-                double x1 = c.x(c.holdUntil(i));
                 if (v == null) {
                     previous = null;
                     continue;
                 }
+                double x0 = c.x(samples.get(i).at());
                 double y = top + CHART - (v.doubleValue() - low) / (high - low) * CHART;
-                path.append(previous == null ? String.format(Locale.ROOT, "M%.1f %.1f", x0, y)
-                        : String.format(Locale.ROOT, "V%.1f", y));
-                path.append(String.format(Locale.ROOT, "H%.1f", x1));
+                if (previous == null) {
+                    path.append(String.format(Locale.ROOT, "M%.1f %.1f", x0, y));
+                } else if (previous != v.doubleValue()) {
+                    path.append(String.format(Locale.ROOT, "V%.1f", y));
+                }
+                boolean lastOfRun = c.gapAfter(i) || !v.equals(s.value().apply(samples.get(i + 1)));
+                if (lastOfRun) {
+                    path.append(String.format(Locale.ROOT, "H%.1f", c.x(c.holdUntil(i))));
+                }
                 if (s.dots() && v.doubleValue() > 0) {
                     svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s</title>"
                             + "</circle>", x0, y, s.color(), esc(fmt(v.doubleValue()) + " at " + Formats.instant(samples.get(i).at()))));
@@ -217,48 +233,6 @@ final class TimelineSvg {
             svg.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>",
                     path, s.color(), s.dash().isEmpty() ? "" : " stroke-dasharray=\"" + s.dash() + "\""));
         }
-    }
-
-    private static void markers(StringBuilder svg, Canvas c, List<Marker> markers, int bottom) {
-        double lastLabel = -100;
-        for (Marker m : markers) {
-            if (m.at().isBefore(c.t0()) || m.at().isAfter(c.t1())) {
-                continue;
-            }
-            double x = c.x(m.at());
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-                            + "stroke-width=\"%s\"%s><title>%s</title></line>", x, m.experimentStart() ? 4 : 18, x, bottom,
-                    m.experimentStart() ? "#37474f" : "#90a4ae", m.experimentStart() ? "1.5" : "1",
-                    m.experimentStart() ? "" : " stroke-dasharray=\"2,3\"", esc(m.title())));
-            if (m.experimentStart()) {
-                svg.append(text(x + 3, 14, "start", m.label(), "tl-label"));
-                lastLabel = x;
-            } else if (x - lastLabel >= 12) {
-                svg.append(text(x, 28, "middle", m.label(), "tl-small"));
-                lastLabel = x;
-            }
-        }
-    }
-
-    private static void axis(StringBuilder svg, Canvas c, int bottom) {
-        long spanSeconds = Math.max(1, Duration.between(c.t0(), c.t1()).toSeconds());
-        long step = TICK_SECONDS[TICK_SECONDS.length - 1];
-        for (long candidate : TICK_SECONDS) {
-            if (spanSeconds / candidate <= 10) {
-                step = candidate;
-                break;
-            }
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#546e7a\"/>",
-                LEFT, bottom + 2, WIDTH - RIGHT, bottom + 2));
-        for (long t = 0; t <= spanSeconds; t += step) {
-            double x = c.x(c.t0().plusSeconds(t));
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#546e7a\"/>",
-                    x, bottom + 2, x, bottom + 7));
-            svg.append(text(x, bottom + 19, "middle", "+" + clock(t)));
-        }
-        svg.append(text(LEFT - 22, bottom + 19, "end", "lab clock"));
-        svg.append(text(LEFT, bottom + 34, "start", "0 = " + Formats.instant(c.t0()), "tl-small"));
     }
 
     private static void legend(StringBuilder svg, int y) {
@@ -286,17 +260,11 @@ final class TimelineSvg {
         return Duration.ofMillis(Math.max(1000, gaps.get(gaps.size() / 2)));
     }
 
-    private static String clock(long seconds) {
-        return seconds >= 3600
-                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
-                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
-    }
-
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static String text(double x, double y, String anchor, String content, String... cssClass) {
+    static String text(double x, double y, String anchor, String content, String... cssClass) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>", x, y, anchor,
                 cssClass.length == 0 ? "" : " class=\"" + cssClass[0] + "\"", esc(content));
     }

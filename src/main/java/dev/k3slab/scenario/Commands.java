@@ -46,7 +46,7 @@ final class Commands {
         return masked;
     }
 
-    /** Keeps a record whose output must not be kept (a captured secret). */
+    /** Keeps the record of a secret read: its output is not kept, only the variable it went to. */
     void recordSecret(CommandResult r, String variable) {
         records.add(new CommandRecord(r.node(), lab.masker().mask(r.command()), r.exitStatus().isPresent()
                 ? r.exitStatus().getAsInt() : null, SecretMasker.MASK + " (captured as " + variable + ")", "",

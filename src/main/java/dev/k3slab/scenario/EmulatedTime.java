@@ -59,10 +59,17 @@ final class EmulatedTime implements LabTime {
         }
     }
 
+    /**
+     * Runs each task that is due, once: due times the clock jumped over (a reboot moves it inside
+     * the provider, while the engine waits) are skipped, since a sample can only be taken now and
+     * several at one instant would claim readings nobody made.
+     */
     private void runDue() {
         for (Schedule s : List.copyOf(schedules)) {
-            while (schedules.contains(s) && !s.due.isAfter(clock.now())) {
-                s.due = s.due.plus(s.interval);
+            if (schedules.contains(s) && !s.due.isAfter(clock.now())) {
+                while (!s.due.isAfter(clock.now())) {
+                    s.due = s.due.plus(s.interval);
+                }
                 s.task.run();
             }
         }

@@ -1,5 +1,6 @@
 package dev.k3slab.scenario;
 
+import dev.k3slab.observe.EndpointStatus;
 import dev.k3slab.observe.EtcdMember;
 import dev.k3slab.observe.ParseException;
 import dev.k3slab.observe.Parsers;
@@ -10,13 +11,15 @@ import dev.k3slab.shell.ShellException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The experiments' 5-second loop on one node ({@code kubectl get nodes -o wide} and
- * {@code etcdctl member list}), sampled every interval of lab time while steps run, each sample
- * added to the run's timeline. On the emulated lab it samples on the engine's thread as the clock
- * moves; on a real lab on a thread of its own, with a shell of its own.
+ * {@code etcdctl member list}, as in the source), plus {@code etcdctl endpoint status} for the
+ * timeline's RAFT TERM, sampled every interval of lab time while steps run, each sample added to
+ * the run's timeline. On the emulated lab it samples on the engine's thread as the clock moves; on
+ * a real lab on a thread of its own, with a shell of its own.
  */
 final class Monitor implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -49,33 +52,48 @@ final class Monitor implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Takes one sample. Each probe stands alone: one that fails or prints what the parsers reject
+     * leaves its value null and its reason in the sample's error; a node that cannot be reached at
+     * all ends the sample there. Nothing here fails the run.
+     */
     void sample() {
         NodeShell shell = ownShell != null ? ownShell : lab.shell(node);
-        List<MonitorSample.NodePoint> points = List.of();
-        Integer members = null;
-        Integer learners = null;
         List<String> errors = new ArrayList<>();
+        List<MonitorSample.NodePoint> points = null;
+        List<EtcdMember> members = null;
+        List<EndpointStatus> status = null;
         try {
-            CommandResult n = shell.run(Observer.NODES, TIMEOUT);
-            if (n.succeeded()) {
-                points = Parsers.kubectlNodes(n.stdout()).stream()
-                        .map(r -> new MonitorSample.NodePoint(r.name(), r.ready(), r.rolesText())).toList();
-            } else {
-                errors.add("nodes: " + Observer.firstLine(n.stderr()));
-            }
-            CommandResult m = shell.run(Observer.MEMBERS, TIMEOUT);
-            if (m.succeeded()) {
-                List<EtcdMember> list = Parsers.etcdMembers(m.stdout());
-                members = list.size();
-                learners = (int) list.stream().filter(EtcdMember::learner).count();
-            } else {
-                errors.add("members: " + Observer.firstLine(m.stderr()));
-            }
-        } catch (ParseException | ShellException e) {
+            points = probe(shell, "nodes", Observer.NODES, errors, out -> Parsers.kubectlNodes(out).stream()
+                    .map(r -> new MonitorSample.NodePoint(r.name(), r.ready(), r.rolesText())).toList());
+            members = probe(shell, "members", Observer.MEMBERS, errors, Parsers::etcdMembers);
+            status = probe(shell, "status", Observer.STATUS, errors, Parsers::endpointStatus);
+        } catch (ShellException e) {
             errors.add(e.getMessage());
         }
-        timeline.add(new MonitorSample(lab.time().now(), node, experiment, step.get(), points, members, learners, null,
+        if (status != null && status.isEmpty()) {
+            errors.add("status: no endpoint answered");
+        }
+        timeline.add(new MonitorSample(lab.time().now(), node, experiment, step.get(), points == null ? List.of() : points,
+                members == null ? null : members.size(),
+                members == null ? null : (int) members.stream().filter(EtcdMember::learner).count(),
+                status == null || status.isEmpty() ? null : status.get(0).raftTerm(),
                 errors.isEmpty() ? null : String.join("; ", errors)));
+    }
+
+    /** Runs one probe and reads its output; null (the reason added to {@code errors}) when it cannot be read. */
+    private static <T> T probe(NodeShell shell, String what, String command, List<String> errors, Function<String, T> read) {
+        CommandResult r = shell.run(command, TIMEOUT);
+        if (!r.succeeded()) {
+            errors.add(what + ": " + (r.statusUnknown() ? r.describeStatus() + ": " : "") + Observer.firstLine(r.stderr()));
+            return null;
+        }
+        try {
+            return read.apply(r.stdout());
+        } catch (ParseException e) {
+            errors.add(what + ": " + e.getMessage());
+            return null;
+        }
     }
 
     @Override

@@ -97,9 +97,14 @@ public final class ScenarioLoader {
             }
         }
         scenarios.sort(Comparator.comparingInt(s -> new ArrayList<>(docs.keySet()).indexOf(s.id())));
+        Map<String, List<YamlNode>> requiresNodes = docs.values().stream().collect(LinkedHashMap::new,
+                (m, d) -> m.put(d.id, d.requiresNodes), Map::putAll);
         if (problems.isEmpty()) {
-            new ScenarioValidator(scenarios, docs.values().stream().collect(LinkedHashMap::new,
-                    (m, d) -> m.put(d.id, d.requiresNodes), Map::putAll), problems).validate(runVarRefs);
+            new ScenarioValidator(scenarios, requiresNodes, problems).validate(runVarRefs);
+        } else {
+            // The steps of a broken file cannot be cross-checked, but a prerequisite that no file
+            // provides is a problem whatever else is wrong: report it in the same pass.
+            ScenarioValidator.missingPrerequisites(docs.keySet(), requiresNodes, problems);
         }
         return new Loaded(problems.isEmpty() ? Optional.of(ScenarioSet.of(scenarios)) : Optional.empty(), List.copyOf(problems));
     }

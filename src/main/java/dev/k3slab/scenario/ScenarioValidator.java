@@ -41,19 +41,10 @@ final class ScenarioValidator {
     }
 
     private boolean prerequisites() {
-        boolean ok = true;
-        for (Scenario s : byId.values()) {
-            for (YamlNode r : requiresNodes.getOrDefault(s.id(), List.of())) {
-                if (r.isScalar() && !byId.containsKey(r.scalar())) {
-                    problems.add(r.problem("missing prerequisite '" + r.scalar() + "': no scenario has that id; known: "
-                            + String.join(", ", byId.keySet())));
-                    ok = false;
-                }
-            }
-        }
-        if (!ok) {
+        if (!missingPrerequisites(byId.keySet(), requiresNodes, problems)) {
             return false;
         }
+        boolean ok = true;
         Set<String> reported = new LinkedHashSet<>();
         for (Scenario s : byId.values()) {
             Optional<List<String>> cycle = cycleFrom(s.id(), new ArrayList<>());
@@ -64,6 +55,26 @@ final class ScenarioValidator {
                 problems.add(new YamlProblem(at.file(), at.line(), "requires",
                         "cycle in requires: " + String.join(" -> ", cycle.get()) + "; a scenario cannot start from its own end state"));
                 ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Reports every {@code requires} entry that names no known scenario.
+     *
+     * @return true when there is none
+     */
+    static boolean missingPrerequisites(Set<String> knownIds, Map<String, List<YamlNode>> requiresNodes,
+                                        List<YamlProblem> problems) {
+        boolean ok = true;
+        for (List<YamlNode> nodes : requiresNodes.values()) {
+            for (YamlNode r : nodes) {
+                if (r.isScalar() && !knownIds.contains(r.scalar())) {
+                    problems.add(r.problem("missing prerequisite '" + r.scalar() + "': no scenario has that id; known: "
+                            + String.join(", ", knownIds)));
+                    ok = false;
+                }
             }
         }
         return ok;

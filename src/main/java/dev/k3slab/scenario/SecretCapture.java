@@ -1,48 +1,33 @@
 package dev.k3slab.scenario;
 
-import dev.k3slab.shell.CommandResult;
+import dev.k3slab.shell.NodeShell;
+import dev.k3slab.shell.SecretReadException;
 
 /**
- * Reads a secret (the node token) into a run variable. The shells mask anything token-shaped
- * before a result leaves them, so the command's output travels spaced out
- * ({@code sh -c '<command>' | sed 's/./& /g'}:
- * {@code K10ab} arrives as {@code K 1 0 a b}) and is joined again here. The value is registered with
- * the secret masker at once, and the step's record keeps {@code ********} instead of the output.
+ * Reads a secret (the node token) into a run variable through {@link NodeShell#readSecret}: the
+ * shell hands the value back in clear and has masked it everywhere from then on; the step's record
+ * keeps {@code ********} instead of the output. A read without exit status is UNKNOWN; one that
+ * exited non-zero or printed nothing is a FAIL.
  */
 final class SecretCapture {
-    static final String SPACE_OUT = " | sed 's/./& /g'";
 
     private SecretCapture() {
     }
 
     static String capture(LabSession lab, Commands commands, RunState run, Step.Run s, String scenario) {
         String command = commands.resolve(s.command());
-        CommandResult r = lab.shell(s.on()).run("sh -c '" + command.replace("'", "'\"'\"'") + "'" + SPACE_OUT, s.timeout());
-        String value = join(r.stdout());
-        lab.masker().register(value);
-        commands.recordSecret(r, s.capture());
-        ActionSteps.expect(new CommandResult(r.node(), command, r.exitStatus(), "", lab.masker().mask(r.stderr()),
-                r.started(), r.took()), s);
-        if (value.isEmpty()) {
-            throw StepFailure.fail("'" + command + "' on " + s.on() + " printed nothing to capture as " + s.capture());
+        NodeShell.Secret secret;
+        try {
+            secret = lab.shell(s.on()).readSecret(command, s.timeout());
+        } catch (SecretReadException e) {
+            commands.record(e.result());
+            throw e.result().statusUnknown() ? StepFailure.unknown(e.getMessage()) : StepFailure.fail(e.getMessage());
         }
-        run.capture(s.capture(), value, scenario);
-        return r.describeStatus() + "; captured " + s.capture() + " (a secret, masked from now on)";
-    }
-
-    /** Undoes the spacing: every second character of each line, lines joined, surrounding blanks removed. */
-    static String join(String spaced) {
-        StringBuilder out = new StringBuilder();
-        for (String line : spaced.split("\n", -1)) {
-            StringBuilder l = new StringBuilder();
-            for (int i = 0; i < line.length(); i += 2) {
-                l.append(line.charAt(i));
-            }
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(l);
-        }
-        return out.toString().strip();
+        // The shell registered the value with its masker, which should be the session's; registering
+        // again costs nothing and keeps the records masked should a shell have been given another one.
+        lab.masker().register(secret.value());
+        commands.recordSecret(secret.result(), s.capture());
+        run.capture(s.capture(), secret.value(), scenario);
+        return secret.result().describeStatus() + "; captured " + s.capture() + " (a secret, masked from now on)";
     }
 }

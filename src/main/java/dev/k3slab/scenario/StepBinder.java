@@ -103,11 +103,30 @@ final class StepBinder {
         Optional<String> output = f.text(node, "expect-output", false);
         Optional<String> capture = f.text(node, "capture", false);
         boolean secret = b.bool(node, "secret", false).orElse(false);
+        if (secret) {
+            secretRules(node, capture.isPresent(), exit);
+        }
         if (on.isEmpty() || command.isEmpty() || timeout.isEmpty() || exit == null) {
             return Optional.empty();
         }
         return Optional.of(new Step.Run(h, on.get(), command.get(), exit, output.orElse(null), timeout.get(),
                 capture.orElse(null), secret));
+    }
+
+    /**
+     * A secret is read in clear only to be kept in a run variable, and only when the command exits 0
+     * ({@code NodeShell.readSecret}); its output is never compared with anything.
+     */
+    private void secretRules(YamlNode node, boolean captured, OptionalInt exit) {
+        YamlNode at = node.get("secret").orElseThrow();
+        if (!captured) {
+            b.problem(at, "secret: true needs capture: a secret is read only to keep it in a run variable");
+        }
+        node.get("expect-output").ifPresent(n -> b.problem(n, "a secret's output is never compared: drop expect-output"
+                + " (the read fails unless the command exits 0)"));
+        if (exit != null && (exit.isEmpty() || exit.getAsInt() != 0)) {
+            b.problem(node.get("expect-exit").orElseThrow(), "a secret is read only from a command that exits 0: drop expect-exit");
+        }
     }
 
     /** {@code 0} (the default), a status, or {@code any}; null when it is neither. */

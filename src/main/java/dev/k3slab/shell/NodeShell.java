@@ -27,6 +27,40 @@ public interface NodeShell extends AutoCloseable {
     CommandResult run(String command, Duration timeout);
 
     /**
+     * Runs {@code command} as root like {@link #run} and hands back what it printed, stripped, in
+     * clear, as a secret (the node token the joining nodes need). Results are masked when they
+     * leave a shell, so {@link #run} can never give a token back; this can.
+     *
+     * <p>Contract: the value is registered with the shell's {@link SecretMasker} before this method
+     * returns and before any listener hears of the command, so the log, the records and every later
+     * command and output show it masked. Listeners, and the returned {@link Secret#result}, get the
+     * result masked with its stdout withheld ({@link SecretMasker#withholdOutput}): the value never
+     * reaches a {@link CommandListener}, a log or a record.
+     *
+     * <p>The default serves shells that do not mask their output (test doubles): it runs the
+     * command and refuses a masked output rather than hand back {@link SecretMasker#MASK}.
+     *
+     * @return the value and the command's result (masked, stdout withheld)
+     * @throws SecretReadException when no exit status, or one other than 0, is received, or the
+     *                             command printed nothing; it names the node and the command and
+     *                             never quotes the output
+     * @throws ShellException      when the command could not be sent at all
+     */
+    default Secret readSecret(String command, Duration timeout) {
+        CommandResult r = run(command, timeout);
+        String value = r.stdout().strip();
+        CommandResult shown = new SecretMasker().withholdOutput(r);
+        if (!r.succeeded()) {
+            throw SecretReadException.failed(shown);
+        }
+        if (value.isEmpty() || value.contains(SecretMasker.MASK)) {
+            throw new SecretReadException(shown, value.isEmpty() ? "gave nothing" : "gave only its masked form"
+                    + " (implement readSecret in this shell: it masks its results)");
+        }
+        return new Secret(value, shown);
+    }
+
+    /**
      * Starts {@code command} in the background so that it outlives the SSH session (the
      * experiments' {@code k3s server ... &}). Its stdout and stderr go to {@code logFile} on the
      * node. The SSH implementation sends
@@ -43,6 +77,17 @@ public interface NodeShell extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A secret read by {@link #readSecret}: its value in clear, and the command's result as the
+     * shell's listener heard it (masked). {@code toString} never shows the value.
+     */
+    record Secret(String value, CommandResult result) {
+        @Override
+        public String toString() {
+            return "Secret[value=" + SecretMasker.MASK + ", result=" + result + "]";
+        }
+    }
 
     /** A process started by {@link #startBackground}. */
     record BackgroundProcess(String node, String command, String logFile, long pid) {

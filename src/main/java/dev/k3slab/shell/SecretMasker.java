@@ -70,9 +70,27 @@ public final class SecretMasker {
         return sb.toString();
     }
 
+    /** The result with {@link #mask(String)} applied to its command, stdout and stderr. */
     public CommandResult mask(CommandResult r) {
         Objects.requireNonNull(r);
         return new CommandResult(r.node(), mask(r.command()), r.exitStatus(), mask(r.stdout()),
                 mask(r.stderr()), r.started(), r.took());
+    }
+
+    /**
+     * A masked copy of a result whose standard output is itself a secret (a read token): stdout
+     * becomes {@link #MASK} (empty stays empty), and the output's value is masked in the command and
+     * stderr too, whether or not it was registered (a failed read registers nothing).
+     */
+    public CommandResult withholdOutput(CommandResult r) {
+        Objects.requireNonNull(r);
+        String value = r.stdout().strip();
+        CommandResult masked = mask(r);
+        return new CommandResult(r.node(), withhold(masked.command(), value), r.exitStatus(),
+                value.isEmpty() ? "" : MASK + "\n", withhold(masked.stderr(), value), r.started(), r.took());
+    }
+
+    private static String withhold(String text, String value) {
+        return value.isEmpty() ? text : text.replace(value, MASK);
     }
 }

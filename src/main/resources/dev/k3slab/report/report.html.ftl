@@ -195,7 +195,7 @@ p.meta { color: #4d5656; margin: 2px 0 8px; }
 <#if r.timelines?has_content>
 <#list r.timelines as t>
 <figure>
-<figcaption>Monitor on ${t.from}: ${t.samples} samples from ${t.start} to ${t.end} (lab clock). Hover a marker for its step.</figcaption>
+<figcaption>Monitor on ${t.from}: ${t.samples} samples from ${t.start} to ${t.end} (lab clock). Each sample runs the source's loop (<code>kubectl get nodes -o wide</code>, <code>etcdctl member list</code>) plus <code>etcdctl endpoint status</code> for RAFT TERM. Hover a marker for its step.</figcaption>
 <div class="svgwrap">${t.svg?no_esc}</div>
 </figure>
 </#list>

@@ -5,7 +5,6 @@ import dev.k3slab.shell.CommandListener;
 import dev.k3slab.shell.CommandResult;
 import dev.k3slab.shell.NodeShell;
 import dev.k3slab.shell.SecretMasker;
-import dev.k3slab.shell.ShellException;
 import dev.k3slab.shell.ssh.HostKeyTrust;
 import dev.k3slab.shell.ssh.SshSettings;
 import dev.k3slab.shell.ssh.SshShellPool;
@@ -16,14 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The harness's own SSH shell (sshj, its exact wrappers) against the emulated lab. */
@@ -95,9 +95,17 @@ class EmulatedLabThroughSshNodeShellTest {
     }
 
     @Test
-    void uploadIsRefusedBecauseTheEmulatedNodesServeNoSftp() throws Exception {
-        Path local = Files.writeString(run.resolve("local.txt"), "x");
-        assertThatThrownBy(() -> shells.shell("cp-1").upload(local, "/root/local.txt"))
-                .isInstanceOf(ShellException.class).hasMessageContaining("SFTP");
+    void uploadPutsTheFileOnTheNodeThroughTmpAndSudoMvKeepingItsMode() throws Exception {
+        Path local = Files.writeString(run.resolve("tool.sh"), "#!/bin/sh\necho tool\n");
+        Files.setPosixFilePermissions(local, PosixFilePermissions.fromString("rwxr-x---"));
+        String name = "k3s-lab-upload-test-" + UUID.randomUUID();
+        NodeShell cp1 = shells.shell("cp-1");
+        cp1.upload(local, "/" + name + "/bin/tool.sh");
+
+        assertThat(cp1.run("cat /" + name + "/bin/tool.sh; stat -c '%a %U' /" + name + "/bin/tool.sh", T).stdout())
+                .isEqualTo("#!/bin/sh\necho tool\n750 root\n");
+        assertThat(cp1.run("ls /tmp", T).stdout()).as("nothing left in /tmp").doesNotContain("k3s-lab-upload-");
+        assertThat(run.resolve("nodes/cp-1/" + name + "/bin/tool.sh")).hasContent("#!/bin/sh\necho tool\n");
+        assertThat(Path.of("/" + name)).as("the host's / is never written").doesNotExist();
     }
 }

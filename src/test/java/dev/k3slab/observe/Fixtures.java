@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Recorded outputs under {@code src/test/resources/recorded/}. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** The file's text, e.g. {@code read("kubectl/exp2-cp1-wide-three-servers.txt")}. */
-    static String read(String path) {
+    public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/recorded/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no recorded fixture " + path);

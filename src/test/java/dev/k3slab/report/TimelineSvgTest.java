@@ -2,10 +2,13 @@ package dev.k3slab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.k3slab.record.ExperimentRecord;
 import dev.k3slab.record.MonitorSample;
 import dev.k3slab.record.RunRecord;
+import dev.k3slab.record.StepRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -49,6 +52,8 @@ class TimelineSvgTest {
         List<String> cp1 = texts(svg, "//*[local-name()='rect']/*[local-name()='title'][starts-with(., 'cp-1:')]");
         assertThat(cp1).containsExactly("cp-1: Ready from 2026-02-22T05:40:00Z to 2026-02-22T05:40:30Z",
                 "cp-1: Ready from " + Formats.instant(late.at()) + " to " + Formats.instant(late.at().plusSeconds(5)));
+        assertThat(texts(svg, "//*[local-name()='g'][@class='tl-axis-break']/*[local-name()='text']"))
+                .singleElement().asString().matches("≈ \\d+ min not monitored");
     }
 
     @Test
@@ -77,6 +82,87 @@ class TimelineSvgTest {
         MonitorSample fromCp2 = new MonitorSample(s.at(), "cp-2", s.experiment(), s.step(), s.nodes(), 3, 0, 4L, null);
         assertThat(TimelineSvg.draw(SourceRun.run(List.of(), List.of(s, fromCp2)))).extracting(Timeline::from)
                 .containsExactly("cp-1", "cp-2");
+    }
+
+    @Test
+    void aLongSpanWithoutChangeIsDrawnAsAFixedWidthBreakSayingHowLongItStandsFor() throws Exception {
+        String svgText = TimelineSvg.draw(SourceRun.run()).get(0).svg();
+        assertThat(svgText).doesNotContain("NaN").doesNotContain("Infinity");
+        Document svg = parse(svgText);
+        // 5a's wait: from its step at 06:10:00 until 5b starts at 06:50:00, less 20 s of context at each end.
+        assertThat(texts(svg, "//*[local-name()='g'][@class='tl-axis-break']/*[local-name()='title']"))
+                .contains("≈ 39 min with no change: 2026-02-22T06:10:20Z to 2026-02-22T06:49:40Z (lab clock)");
+        assertThat(texts(svg, "//*[local-name()='g'][@class='tl-axis-break']/*[local-name()='text']"))
+                .contains("≈ 39 min with no change", "≈ 9 min with no change");
+        assertThat(numbers(svg, "//*[local-name()='g'][@class='tl-axis-break']/*[local-name()='rect']/@width"))
+                .isNotEmpty().allSatisfy(w -> assertThat(w).isEqualTo(TimelineAxis.BREAK_WIDTH));
+        // What is left of the 81 minutes on a proportional scale: cp-3's 30 s NotReady in 4a gets room.
+        List<Double> cp3 = numbers(svg, "//*[local-name()='rect'][starts-with(*[local-name()='title'], 'cp-3: NotReady from "
+                + "2026-02-22T05:40:00Z')]/@width");
+        assertThat(cp3).singleElement().satisfies(w -> assertThat(w).isGreaterThan(40));
+    }
+
+    @Test
+    void markersStayAtTheirPlacesOutsideTheBreaksAndTicksAvoidThem() throws Exception {
+        Document svg = parse(TimelineSvg.draw(SourceRun.run()).get(0).svg());
+        List<double[]> bands = new ArrayList<>();
+        List<Double> x = numbers(svg, "//*[local-name()='g'][@class='tl-axis-break']/*[local-name()='rect']/@x");
+        for (double x0 : x) {
+            bands.add(new double[] {x0, x0 + TimelineAxis.BREAK_WIDTH});
+        }
+        List<Double> markers = numbers(svg, "//*[local-name()='line'][*[local-name()='title']]/@x1");
+        assertThat(markers).hasSizeGreaterThan(10).allSatisfy(m -> assertThat(bands)
+                .noneSatisfy(b -> assertThat(m).isStrictlyBetween(b[0], b[1])));
+        assertThat(markers).isSorted();
+        double hold = markerX(svg, "5a step 1: ");
+        double afterHold = markerX(svg, "5b step 1: ");
+        assertThat(bands).anySatisfy(b -> assertThat(b[0]).isGreaterThan(hold).isLessThan(afterHold));
+        List<Double> ticks = numbers(svg, "//*[local-name()='text'][starts-with(., '+')]/@x");
+        assertThat(ticks).hasSizeGreaterThan(5).isSorted().allSatisfy(t -> assertThat(bands)
+                .noneSatisfy(b -> assertThat(t).isBetween(b[0] - 10, b[1] + 10)));
+    }
+
+    @Test
+    void experimentLabelsAreInOrderAndNeverOverlapEvenWhenExperimentsStartAtOneInstant() throws Exception {
+        List<ExperimentRecord> experiments = new ArrayList<>(SourceRun.experiments());
+        // 5b took no lab time (as on the emulated lab): 5c starts at the very instant 5b did.
+        ExperimentRecord fiveB = experiments.get(8);
+        ExperimentRecord fiveC = experiments.get(9);
+        Instant at = fiveB.steps().get(0).labStarted();
+        experiments.set(9, new ExperimentRecord(fiveC.id(), fiveC.title(), fiveC.file(), fiveC.verdict(), fiveC.started(),
+                fiveC.tookMillis(), 0, null, fiveC.steps().stream().map(st -> new StepRecord(st.index(), st.name(), st.kind(),
+                st.node(), st.started(), st.tookMillis(), at, 0, st.outcome(), st.message(), st.commands())).toList(),
+                fiveC.observations(), fiveC.checks(), fiveC.splitBrain(), fiveC.bootCases(), fiveC.evidence()));
+        Document svg = parse(TimelineSvg.draw(SourceRun.run(experiments, SourceRun.timeline())).get(0).svg());
+        String labels = "//*[local-name()='text'][@class='tl-label']";
+        assertThat(texts(svg, labels)).containsExactly("4a", "4b", "4c", "5a", "5b", "5c");
+        List<Double> xs = numbers(svg, labels + "/@x");
+        List<Double> ys = numbers(svg, labels + "/@y");
+        assertThat(xs).isSorted();
+        assertThat(ys.get(5)).as("5c goes to another row than 5b").isNotEqualTo(ys.get(4));
+        for (int i = 0; i < xs.size(); i++) {
+            for (int j = i + 1; j < xs.size(); j++) {
+                if (ys.get(i).equals(ys.get(j))) {
+                    assertThat(xs.get(j) - xs.get(i)).as("labels %d and %d in one row", i, j).isGreaterThanOrEqualTo(2 * TimelineMarks.LABEL_CHAR);
+                }
+            }
+        }
+    }
+
+    @Test
+    void samplesAllAtOneInstantStillDrawAWellFormedImageWithoutNaN() throws Exception {
+        MonitorSample s = SourceRun.timeline().get(0);
+        String svg = TimelineSvg.draw(SourceRun.run(SourceRun.experiments(), List.of(s, s, s))).get(0).svg();
+        assertThat(svg).doesNotContain("NaN").doesNotContain("Infinity");
+        assertThat(texts(parse(svg), "//*[local-name()='text']")).contains("+0:00", "4a");
+    }
+
+    private static double markerX(Document svg, String titleStart) throws Exception {
+        return numbers(svg, "//*[local-name()='line'][starts-with(*[local-name()='title'], '" + titleStart + "')]/@x1").get(0);
+    }
+
+    private static List<Double> numbers(Document doc, String xpath) throws Exception {
+        return texts(doc, xpath).stream().map(Double::parseDouble).toList();
     }
 
     private static Document parse(String svg) throws Exception {

@@ -250,8 +250,7 @@ class ScenarioEngineTest {
     void theNodeTokenFlowsThroughARunVariableAndIsMaskedInEveryRecord() {
         EngineFixture f = new EngineFixture(runDir);
         String token = recorded("token/exp2-cp1-node-token.txt").strip();
-        String spaced = token.replaceAll("(.)", "$1 ") + "\n";
-        f.shells.on("cp-1", "node-token", ok(spaced)).on("cp-2", "k3s-install.sh", ok("[INFO]  systemd: Starting k3s\n"));
+        f.shells.on("cp-1", "node-token", ok(token + "\n")).on("cp-2", "k3s-install.sh", ok("[INFO]  systemd: Starting k3s\n"));
         RunRecord run = f.run("""
                 id: t
                 title: token
@@ -259,33 +258,75 @@ class ScenarioEngineTest {
                   - {name: read the token, run: cat /var/lib/rancher/k3s/server/node-token, on: cp-1, capture: token, secret: true}
                   - {name: join cp-2, run: 'K3S_TOKEN="${token}" /usr/local/bin/k3s-install.sh', on: cp-2}
                 """);
-        assertThat(f.shells.sent()).contains("cp-1: sh -c 'cat /var/lib/rancher/k3s/server/node-token' | sed 's/./& /g'",
+        assertThat(f.shells.sent()).contains("cp-1: cat /var/lib/rancher/k3s/server/node-token",
                 "cp-2: K3S_TOKEN=\"" + token + "\" /usr/local/bin/k3s-install.sh");
         ExperimentRecord e = run.experiments().get(0);
         assertThat(e.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(e.steps().get(0).commands()).singleElement().satisfies(c -> {
+            assertThat(c.command()).isEqualTo("cat /var/lib/rancher/k3s/server/node-token");
+            assertThat(c.stdout()).isEqualTo("******** (captured as token)");
+        });
         String everything = e.steps().toString();
         assertThat(everything).doesNotContain(token).doesNotContain("96039607a727f087dece9a9fffa1f0bf")
                 .contains("K3S_TOKEN=\"********\"").contains("******** (captured as token)");
     }
 
     @Test
+    void aSecretReadWithoutExitStatusIsUnknownAndItsPartialOutputIsKeptNowhere() {
+        EngineFixture f = new EngineFixture(runDir);
+        f.shells.on("cp-1", "node-token", new ScriptedShells.Answer(null, "K10half-read", "[k3s-lab] no exit status: the"
+                + " connection was lost while the command ran")).on(null, "journalctl", ok(""));
+        RunRecord run = f.run(FIRST);
+        StepRecord read = run.experiments().get(0).steps().get(0);
+        assertThat(read.outcome()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(read.message()).contains("cp-1: reading a secret with 'cat /var/lib/rancher/k3s/server/node-token'"
+                + " no exit status received").contains("the connection was lost");
+        assertThat(run.toString()).doesNotContain("half-read");
+    }
+
+    @Test
     void aMonitorSamplesEveryIntervalOfLabTimeWhileStepsRun() {
         EngineFixture f = new EngineFixture(runDir);
         f.shells.on("cp-1", "kubectl get nodes", ok(recorded("kubectl/exp4a-cp3-wide.txt")))
-                .on("cp-1", "member list", ok(recorded("etcdctl/exp4a-cp3-member-list.txt")));
-        RunRecord run = f.run("""
-                id: m
-                title: monitor
-                steps:
-                  - {name: start the monitor, monitor: start, on: cp-1, every: 5s}
-                  - {name: half a minute passes, hold: 30s}
-                  - {name: stop the monitor, monitor: stop}
-                """);
+                .on("cp-1", "member list", ok(recorded("etcdctl/exp4a-cp3-member-list.txt")))
+                .on("cp-1", "endpoint status", ok(recorded("etcdctl/exp4a-cp1-endpoint-status.txt")));
+        RunRecord run = f.run(MONITOR_HALF_A_MINUTE);
         assertThat(run.timeline()).hasSize(7);
         assertThat(run.timeline().get(1).at()).isEqualTo(run.timeline().get(0).at().plusSeconds(5));
-        assertThat(run.timeline().get(3)).extracting("from", "experiment", "step", "members", "learners")
-                .containsExactly("cp-1", "m", "half a minute passes", 3, 0);
+        assertThat(run.timeline().get(3)).extracting("from", "experiment", "step", "members", "learners", "raftTerm", "error")
+                .containsExactly("cp-1", "m", "half a minute passes", 3, 0, 4L, null);
         assertThat(run.timeline().get(3).nodes()).hasSize(5);
+        assertThat(f.shells.sent()).contains("cp-1: " + Observer.STATUS);
+    }
+
+    private static final String MONITOR_HALF_A_MINUTE = """
+            id: m
+            title: monitor
+            steps:
+              - {name: start the monitor, monitor: start, on: cp-1, every: 5s}
+              - {name: half a minute passes, hold: 30s}
+              - {name: stop the monitor, monitor: stop}
+            """;
+
+    @Test
+    void theMonitorReadsRaftTermEachSampleAndNotesWhenEtcdDoesNotAnswerWithoutFailingTheRun() {
+        EngineFixture f = new EngineFixture(runDir);
+        f.shells.on("cp-1", "kubectl get nodes", ok(recorded("kubectl/exp4a-cp3-wide.txt")))
+                .on("cp-1", "member list", ok(recorded("etcdctl/exp4a-cp3-member-list.txt")))
+                .on("cp-1", "endpoint status", ok(recorded("etcdctl/exp2-cp1-endpoint-status.txt")),
+                        exit(1, recorded("etcdctl/exp4b-cp3-endpoint-status-failed.txt")),
+                        ok("ENDPOINT STATUS\nnot a table\n"),
+                        ok(recorded("etcdctl/exp4a-cp1-endpoint-status.txt")));
+        RunRecord run = f.run(MONITOR_HALF_A_MINUTE);
+        assertThat(run.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(run.timeline()).extracting(s -> s.raftTerm()).containsExactly(2L, null, null, 4L, 4L, 4L, 4L);
+        assertThat(run.timeline().get(1).error())
+                .isEqualTo("status: Failed to get the status of endpoint 127.0.0.1:2379 (context deadline exceeded)");
+        assertThat(run.timeline().get(2).error()).startsWith("status: ");
+        assertThat(run.timeline().subList(1, 3)).allSatisfy(s -> {
+            assertThat(s.members()).isEqualTo(3);
+            assertThat(s.nodes()).hasSize(5);
+        });
     }
 
     private static final String FIRST = """
@@ -305,7 +346,7 @@ class ScenarioEngineTest {
     @Test
     void startingLaterRestoresTheCheckpointOfThePrerequisiteAndReadsItsVariablesAgain() {
         EngineFixture f = new EngineFixture(runDir);
-        f.shells.on("cp-1", "node-token", ok("K 1 0 a b c : : s e r v e r : x y z \n")).on("cp-2", "echo", ok(""));
+        f.shells.on("cp-1", "node-token", ok("K10abc::server:xyz\n")).on("cp-2", "echo", ok(""));
         ScenarioSet set = EngineFixture.load(FIRST, SECOND);
         assertThat(f.run(set, RunPlan.Selection.all()).verdict()).isEqualTo(Verdict.PASS);
         assertThat(f.lab.checkpoints).containsExactly("after-a", "after-b");
@@ -348,7 +389,7 @@ class ScenarioEngineTest {
     @Test
     void withoutACheckpointStartingLaterReplaysThePrerequisitesAndSaysSo() {
         EngineFixture f = new EngineFixture(runDir);
-        f.shells.on("cp-1", "node-token", ok("s e c r e t \n")).on("cp-2", "echo", ok(""));
+        f.shells.on("cp-1", "node-token", ok("secret\n")).on("cp-2", "echo", ok(""));
         RunRecord run = f.run(EngineFixture.load(FIRST, SECOND), new RunPlan.Selection(java.util.List.of(), "b"));
         assertThat(run.experiments()).extracting(ExperimentRecord::id).containsExactly("a", "b");
         assertThat(run.notes()).first().asString().isEqualTo("no checkpoint after-a on the fake provider: replaying a before b");

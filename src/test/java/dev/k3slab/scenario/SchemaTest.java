@@ -51,7 +51,8 @@ class SchemaTest {
     @ParameterizedTest
     @ValueSource(strings = {"unknown-key", "unknown-step-key", "unknown-step-kind", "two-step-kinds", "bad-duration",
             "unknown-relation", "bad-relation-value", "operand-not-taken", "missing-operand", "wrong-type", "missing-name",
-            "missing-id", "verdict-without-expectation", "monitor-stop-without-start"})
+            "missing-id", "verdict-without-expectation", "monitor-stop-without-start", "secret-without-capture",
+            "secret-with-expectations"})
     void theSchemaRejectsTheInvalidFilesAnEditorCanSee(String name) throws IOException {
         if (name.equals("monitor-stop-without-start")) {
             // The order of steps is beyond a schema: only the loader sees this one.

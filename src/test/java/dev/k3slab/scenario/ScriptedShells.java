@@ -3,6 +3,7 @@ package dev.k3slab.scenario;
 import dev.k3slab.shell.CommandResult;
 import dev.k3slab.shell.NodeShell;
 import dev.k3slab.shell.SecretMasker;
+import dev.k3slab.shell.SecretReadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.OptionalInt;
  * Shells for engine tests that answer commands from a script: the first rule whose node matches and
  * whose text occurs in the command answers; a rule with several answers gives them in turn and
  * then repeats its last. Answers are recorded real outputs where the seed has them. Results are
- * masked like the SSH shell's.
+ * masked like the SSH shell's, and a secret read registers its value with the masker like it.
  */
 final class ScriptedShells {
     static final Path RECORDED = Path.of("src/test/resources/recorded");
@@ -82,18 +83,24 @@ final class ScriptedShells {
 
             @Override
             public CommandResult run(String command, Duration timeout) {
-                synchronized (ScriptedShells.this) {
-                    sent.add(node + ": " + command);
-                    for (Rule r : rules) {
-                        if ((r.node == null || r.node.equals(node)) && command.contains(r.contains)) {
-                            Answer a = r.next();
-                            return masker.mask(new CommandResult(node, command, a.status() == null ? OptionalInt.empty()
-                                    : OptionalInt.of(a.status()), a.stdout(), a.stderr(), Instant.now(), Duration.ofMillis(3)));
-                        }
-                    }
-                    return new CommandResult(node, command, OptionalInt.of(127), "", "sh: 1: no scripted answer for: "
-                            + command, Instant.now(), Duration.ZERO);
+                return masker.mask(answer(node, command));
+            }
+
+            @Override
+            public Secret readSecret(String command, Duration timeout) {
+                CommandResult raw = answer(node, command);
+                String value = raw.stdout().strip();
+                if (raw.succeeded() && !value.isEmpty()) {
+                    masker.register(value);
                 }
+                CommandResult shown = masker.withholdOutput(raw);
+                if (!raw.succeeded()) {
+                    throw SecretReadException.failed(shown);
+                }
+                if (value.isEmpty()) {
+                    throw new SecretReadException(shown, "gave nothing");
+                }
+                return new Secret(value, shown);
             }
 
             @Override
@@ -118,6 +125,20 @@ final class ScriptedShells {
             public void close() {
             }
         };
+    }
+
+    /** The scripted answer to {@code command} on {@code node}, not masked yet. */
+    private synchronized CommandResult answer(String node, String command) {
+        sent.add(node + ": " + command);
+        for (Rule r : rules) {
+            if ((r.node == null || r.node.equals(node)) && command.contains(r.contains)) {
+                Answer a = r.next();
+                return new CommandResult(node, command, a.status() == null ? OptionalInt.empty() : OptionalInt.of(a.status()),
+                        a.stdout(), a.stderr(), Instant.now(), Duration.ofMillis(3));
+            }
+        }
+        return new CommandResult(node, command, OptionalInt.of(127), "", "sh: 1: no scripted answer for: " + command,
+                Instant.now(), Duration.ZERO);
     }
 
     synchronized List<String> sent() {

@@ -32,6 +32,11 @@ import java.util.stream.Stream;
 record FileEntry(String name, String mode, long links, String owner, long size, Instant mtime, long blocksKib,
                  String linkTarget, boolean directory) {
     private static final long SIX_MONTHS_SECONDS = 31556952L / 2;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
     private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ENGLISH)
@@ -54,6 +59,11 @@ record FileEntry(String name, String mode, long links, String owner, long size, 
             return new FileEntry(name, "d" + rwx(perms), 2 + subdirs, owner, 4096, a.lastModifiedTime().toInstant(), 4,
                     null, true);
         }
+        if (a.isOther()) {
+            // kine.sock is a real unix socket: GNU ls shows the type letter, size 0, no blocks
+            return new FileEntry(name, otherType(host) + rwx(perms), 1, owner, 0, a.lastModifiedTime().toInstant(), 0,
+                    null, false);
+        }
         long size = a.size();
         long links = 1;
         try {
@@ -63,6 +73,36 @@ record FileEntry(String name, String mode, long links, String owner, long size, 
         }
         return new FileEntry(name, "-" + rwx(perms), links, owner, size, a.lastModifiedTime().toInstant(),
                 (size + 4095) / 4096 * 4, null, false);
+    }
+
+    /** {@code s} for a socket, {@code p} for a FIFO, from the file type bits of {@code st_mode}. */
+    private static char otherType(Path host) {
+        try {
+            int mode = (Integer) Files.getAttribute(host, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return switch (mode & S_IFMT) {
+                case S_IFSOCK -> 's';
+                case S_IFIFO -> 'p';
+                case S_IFCHR -> 'c';
+                case S_IFBLK -> 'b';
+                default -> '?';
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix: view (not a Unix file system): only the model makes such entries, and only sockets
+            return 's';
+        }
+    }
+
+    /** What {@code stat -c %F} calls this entry. */
+    String typeName() {
+        return switch (mode.charAt(0)) {
+            case 'd' -> "directory";
+            case 'l' -> "symbolic link";
+            case 's' -> "socket";
+            case 'p' -> "fifo";
+            case 'c' -> "character special file";
+            case 'b' -> "block special file";
+            default -> size == 0 ? "regular empty file" : "regular file";
+        };
     }
 
     static String rwx(Set<PosixFilePermission> p) {

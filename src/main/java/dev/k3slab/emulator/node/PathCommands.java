@@ -142,8 +142,7 @@ final class PathCommands {
             case 'A' -> e.mode();
             case 'a' -> Integer.toOctalString(octal(e.mode()));
             case 'U', 'G' -> e.owner();
-            case 'F' -> e.directory() ? "directory" : e.linkTarget() != null ? "symbolic link"
-                    : e.size() == 0 ? "regular empty file" : "regular file";
+            case 'F' -> e.typeName();
             case 'h' -> String.valueOf(e.links());
             case '%' -> "%";
             default -> throw new NotModelledException("stat format %" + k);

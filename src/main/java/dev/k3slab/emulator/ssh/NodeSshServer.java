@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The SSH server of one emulated node: Apache MINA sshd on 127.0.0.1, public-key authentication
  * only (the run's user key, users {@code vagrant} and {@code root}), exec requests run by the
- * node interpreter on a pool of command threads (several at once), interactive shells and
- * subsystems (SFTP) refused.
+ * node interpreter on a pool of command threads (several at once), SFTP over the node's disk
+ * ({@link NodeSftp}), interactive shells refused.
  *
  * <p>{@link #stop()} is the machine going down: sessions are dropped at once, running commands
  * are interrupted and never send an exit status. {@link #start(int)} may be called again, on the
@@ -83,7 +83,8 @@ public final class NodeSshServer implements AutoCloseable {
                 new InterpreterCommand(host.name(), commandLine, interpreter, pool, () -> serving));
         s.setShellFactory(channel -> new Refusal("an interactive shell on " + host.name()
                 + "; send each command as an exec request (ssh HOST 'command')"));
-        s.setSubsystemFactories(List.of());
+        s.setFileSystemFactory(NodeSftp.fileSystem(host));
+        s.setSubsystemFactories(List.of(NodeSftp.subsystem(host, prefix)));
         // Small request/response exchanges: without TCP_NODELAY each one waits for delayed ACKs.
         CoreModuleProperties.TCP_NODELAY.set(s, true);
         try {

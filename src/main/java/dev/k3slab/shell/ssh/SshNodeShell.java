@@ -5,6 +5,7 @@ import dev.k3slab.shell.CommandListener;
 import dev.k3slab.shell.CommandResult;
 import dev.k3slab.shell.NodeShell;
 import dev.k3slab.shell.SecretMasker;
+import dev.k3slab.shell.SecretReadException;
 import dev.k3slab.shell.ShellException;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveProvider;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
  * not arrive (timeout, dropped connection, node rebooted, channel closed without status) gives a
  * result with an empty status and a {@code [k3s-lab]} note at the end of stderr. Connecting is
  * retried with backoff; a command is never sent twice. Every result is masked and handed to the
- * {@link CommandListener}.
+ * {@link CommandListener}; a secret read ({@link #readSecret}) reaches it with its output withheld.
  *
  * <p>Thread-safe: commands from several threads run as parallel channels on the one connection
  * (OpenSSH allows 10 by default).
@@ -86,13 +87,35 @@ public final class SshNodeShell implements NodeShell {
 
     @Override
     public CommandResult run(String command, Duration timeout) {
-        return execute(SshCommands.asRoot(command), command, timeout);
+        return publish(execute(SshCommands.asRoot(command), command, timeout));
+    }
+
+    /**
+     * As {@link NodeShell#readSecret}: the clear output is taken before the result is masked and
+     * the value registered with the masker; then the result, masked and its stdout withheld, goes
+     * to the listener as usual.
+     */
+    @Override
+    public Secret readSecret(String command, Duration timeout) {
+        CommandResult clear = execute(SshCommands.asRoot(command), command, timeout);
+        String value = clear.stdout().strip();
+        if (clear.succeeded() && !value.isEmpty()) {
+            masker.register(value);
+        }
+        CommandResult shown = hear(masker.withholdOutput(clear));
+        if (!clear.succeeded()) {
+            throw SecretReadException.failed(shown);
+        }
+        if (value.isEmpty()) {
+            throw new SecretReadException(shown, "gave nothing");
+        }
+        return new Secret(value, shown);
     }
 
     @Override
     public BackgroundProcess startBackground(String command, String logFile, Duration timeout) {
         String wire = SshCommands.background(command, logFile);
-        CommandResult r = execute(wire, "nohup " + command + " > " + logFile + " 2>&1 &", timeout);
+        CommandResult r = publish(execute(wire, "nohup " + command + " > " + logFile + " 2>&1 &", timeout));
         long pid = SshCommands.pid(r.stdout()).filter(p -> r.succeeded()).orElseThrow(() -> new ShellException(node,
                 "starting '" + masker.mask(command) + "' in the background gave no process id (" + r.describeStatus()
                         + "); stdout: " + trim(r.stdout()) + "; stderr: " + trim(r.stderr())
@@ -200,11 +223,20 @@ public final class SshNodeShell implements NodeShell {
         return NOTE + "no exit status: the node closed the channel without sending one";
     }
 
+    /** The result as it arrived: not masked, not yet heard by the listener (see {@link #publish}). */
     private CommandResult finish(String shown, OptionalInt status, String stdout, String stderr, Instant started, long t0) {
-        CommandResult r = masker.mask(new CommandResult(node, shown, status, stdout, stderr, started,
-                Duration.ofNanos(System.nanoTime() - t0)));
-        listener.commandFinished(r);
-        return r;
+        return new CommandResult(node, shown, status, stdout, stderr, started, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Masks a result and hands it to the listener: the only way a result leaves this shell. */
+    private CommandResult publish(CommandResult clear) {
+        return hear(masker.mask(clear));
+    }
+
+    /** Hands a masked result to the listener. */
+    private CommandResult hear(CommandResult masked) {
+        listener.commandFinished(masked);
+        return masked;
     }
 
     private Session openSession() {

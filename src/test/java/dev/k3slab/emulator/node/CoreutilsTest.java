@@ -123,6 +123,22 @@ class CoreutilsTest {
                 .isEqualTo("lrwxrwxrwx 1 root root 3 Feb 22 04:45 /usr/local/bin/kubectl -> k3s\n");
     }
 
+    @Test
+    void lsShowsAUnixSocketAsGnuDoesWithAnSAndNoBlocks() throws IOException {
+        node.mkdirs("/var/lib/rancher/k3s/server");
+        Path sock = node.files().resolve("/var/lib/rancher/k3s/server/kine.sock");
+        try (java.nio.channels.ServerSocketChannel ch = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            ch.bind(java.net.UnixDomainSocketAddress.of(sock));
+        }
+        Files.setPosixFilePermissions(sock, PosixFilePermissions.fromString("rwxr-xr-x"));
+        node.mtime("/var/lib/rancher/k3s/server/kine.sock", "2026-02-22T04:40:00Z");
+        assertThat(node.root("ls -l /var/lib/rancher/k3s/server").out())
+                .isEqualTo("total 0\nsrwxr-xr-x 1 root root 0 Feb 22 04:40 kine.sock\n");
+        assertThat(node.root("stat -c '%A %F' /var/lib/rancher/k3s/server/kine.sock").out())
+                .isEqualTo("srwxr-xr-x socket\n");
+    }
+
     private static final String UNIT = """
             [Service]
             ExecStart=/usr/local/bin/k3s \\

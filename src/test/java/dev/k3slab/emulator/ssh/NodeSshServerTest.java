@@ -3,6 +3,9 @@ package dev.k3slab.emulator.ssh;
 import dev.k3slab.emulator.node.TestNode;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
+import net.schmizz.sshj.xfer.InMemorySourceFile;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.junit.jupiter.api.AfterEach;
@@ -10,10 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -175,5 +182,60 @@ class NodeSshServerTest {
                 assertThat(new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("back\n");
             }
         }
+    }
+    @Test
+    void sftpSeesTheNodesDiskAsItsWholeFileSystemAndWritesGetTheLabTime() throws Exception {
+        node.write("/etc/hostname", "cp-1\n");
+        node.clock.advance(java.time.Duration.ofMinutes(5));
+        try (Ssh ssh = new Ssh(port, "vagrant", key); SFTPClient sftp = ssh.client.newSFTPClient()) {
+            assertThat(sftp.ls("/").stream().map(e -> e.getName())).contains("etc", "tmp", "root", "home");
+            assertThat(sftp.ls("/../..").stream().map(e -> e.getName())).as("'..' cannot leave the node's disk")
+                    .contains("etc", "tmp").doesNotContain("nodes");
+            try (var f = sftp.open("/etc/hostname"); InputStream in = f.new RemoteFileInputStream()) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("cp-1\n");
+            }
+            sftp.put(bytes("uploaded", "hello\n"), "/tmp/uploaded");
+        }
+        Path written = node.files().resolve("/tmp/uploaded");
+        assertThat(Files.readString(written)).isEqualTo("hello\n");
+        assertThat(Files.getLastModifiedTime(node.files().resolve("/tmp")).toInstant())
+                .as("the folder the upload changed has the lab time").isEqualTo(Instant.parse("2026-02-22T04:45:00Z"));
+    }
+
+    @Test
+    void asVagrantSftpMayWriteOnlyTmpAndItsHomeAndRefusesTheRestAsNotModelled() throws Exception {
+        try (Ssh ssh = new Ssh(port, "vagrant", key); SFTPClient sftp = ssh.client.newSFTPClient()) {
+            sftp.put(bytes("a", "a"), "/home/vagrant/a");
+            assertThatThrownBy(() -> sftp.put(bytes("b", "b"), "/etc/b")).isInstanceOf(SFTPException.class)
+                    .hasMessageContaining("not modelled by the emulated lab: SFTP writing a file as user vagrant");
+            assertThatThrownBy(() -> sftp.mkdir("/opt")).isInstanceOf(SFTPException.class)
+                    .hasMessageContaining("not modelled by the emulated lab");
+        }
+        assertThat(node.files().resolve("/home/vagrant/a")).hasContent("a");
+        assertThat(node.files().resolve("/etc/b")).doesNotExist();
+        try (Ssh ssh = new Ssh(port, "root", key); SFTPClient sftp = ssh.client.newSFTPClient()) {
+            sftp.put(bytes("b", "b"), "/etc/b");
+        }
+        assertThat(node.files().resolve("/etc/b")).hasContent("b");
+    }
+
+    private static InMemorySourceFile bytes(String name, String content) {
+        byte[] data = content.getBytes(StandardCharsets.UTF_8);
+        return new InMemorySourceFile() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public long getLength() {
+                return data.length;
+            }
+
+            @Override
+            public InputStream getInputStream() {
+                return new ByteArrayInputStream(data);
+            }
+        };
     }
 }

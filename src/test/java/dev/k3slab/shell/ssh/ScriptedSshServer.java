@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-process Apache MINA sshd on 127.0.0.1 whose commands act out the faults the shell must
  * survive. The command the shell sent is unwrapped from {@code sudo -n sh -c '...'} and picked by
- * its first word: {@code echo X} prints X; {@code fail} exits 3; {@code hang} never ends;
+ * its first word: {@code echo X} prints X; {@code fail} exits 3; {@code echo-fail X} prints X, then
+ * fails like {@code fail}; {@code hang} never ends;
  * {@code big} writes 5 MiB to stdout and to stderr, interleaved; {@code no-status} closes the channel
  * without an exit status; {@code drop} cuts the TCP connection; a background start prints pid 4242.
  */
@@ -147,6 +148,10 @@ final class ScriptedSshServer implements AutoCloseable {
                 } else if (inner.startsWith("echo ")) {
                     write(out, inner.substring(5) + "\n");
                     exit.onExit(0);
+                } else if (inner.startsWith("echo-fail ")) {
+                    write(out, inner.substring(10) + "\n");
+                    write(err, "it failed\n");
+                    exit.onExit(3);
                 } else if (inner.equals("fail")) {
                     write(err, "it failed\n");
                     exit.onExit(3);

@@ -5,6 +5,7 @@ import dev.k3slab.shell.CommandLog;
 import dev.k3slab.shell.CommandResult;
 import dev.k3slab.shell.NodeShell;
 import dev.k3slab.shell.SecretMasker;
+import dev.k3slab.shell.SecretReadException;
 import dev.k3slab.shell.ShellException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +173,75 @@ class SshNodeShellTest {
         assertThat(r.stdout()).doesNotContain("s3cr3tpass");
         assertThat(log.results().get(0).stdout()).doesNotContain("s3cr3tpass");
         assertThat(server.received.get(0)).contains("s3cr3tpass");
+    }
+
+    @Test
+    void aSecretReadComesBackInClearOnlyToTheCallerAndIsMaskedEverywhereFromThen() {
+        String token = "K10" + "cd".repeat(32) + "::server:an0ther5ecret";
+        SshNodeShell shell = shell();
+        NodeShell.Secret secret = shell.readSecret("echo " + token, T);
+        assertThat(secret.value()).isEqualTo(token);
+        assertThat(secret.result().stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThat(secret.toString()).doesNotContain("an0ther5ecret");
+        assertThat(log.results().get(0).stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        CommandResult later = shell.run("echo an0ther5ecret", T);
+        assertThat(later.command()).isEqualTo("echo " + SecretMasker.MASK);
+        assertThat(later.stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThatThrownBy(() -> shell.readSecret("fail", T)).isInstanceOf(ShellException.class)
+                .hasMessageContaining("exited 3");
+    }
+
+    @Test
+    void aSecretIsReadInClearRegisteredAndHeardByTheListenerOnlyWithItsOutputWithheld() {
+        String password = "0a1b2c3d4e5f60718293";
+        String token = "K10" + "cd".repeat(32) + "::server:" + password;
+        SshNodeShell shell = shell();
+        assertThat(shell.readSecret("echo " + token, T).value()).isEqualTo(token);
+        assertThat(server.received).containsExactly("sudo -n sh -c 'echo " + token + "'");
+        CommandResult heard = log.results().get(0);
+        assertThat(heard.stdout()).isEqualTo(SecretMasker.MASK + "\n");
+        assertThat(heard.exitStatus()).hasValue(0);
+        assertThat(masker.mask("the password alone: " + password)).isEqualTo("the password alone: " + SecretMasker.MASK);
+        assertThat(log.results().toString()).doesNotContain(password).doesNotContain("cd".repeat(32));
+    }
+
+    @Test
+    void aSecretThatDoesNotLookLikeATokenIsMaskedInEveryLaterResult() {
+        SshNodeShell shell = shell();
+        assertThat(shell.readSecret("echo plain-password-42", T).value()).isEqualTo("plain-password-42");
+        CommandResult later = shell.run("echo the password is plain-password-42", T);
+        assertThat(later.stdout()).isEqualTo("the password is " + SecretMasker.MASK + "\n");
+        assertThat(later.command()).isEqualTo("echo the password is " + SecretMasker.MASK);
+        assertThat(log.results()).hasSize(2);
+        assertThat(log.results().toString()).doesNotContain("plain-password-42");
+    }
+
+    @Test
+    void aSecretReadThatExitsNonZeroNamesNodeCommandAndStatusWithoutQuotingTheOutput() {
+        assertThatThrownBy(() -> shell().readSecret("echo-fail half-read-secret-99", T))
+                .isInstanceOfSatisfying(SecretReadException.class, e -> {
+                    assertThat(e.node()).isEqualTo("cp-1");
+                    assertThat(e.result().exitStatus()).hasValue(3);
+                    assertThat(e.result().stdout()).isEqualTo(SecretMasker.MASK + "\n");
+                })
+                .hasMessageStartingWith("cp-1: reading a secret with 'echo-fail ********' exited 3")
+                .hasMessageContaining("stderr: it failed")
+                .message().doesNotContain("half-read-secret-99");
+        assertThat(log.results().toString()).doesNotContain("half-read-secret-99");
+    }
+
+    @Test
+    void aSecretReadThatPrintsNothingIsRefusedWithItsStatus() {
+        assertThatThrownBy(() -> shell().readSecret("echo ", T))
+                .isInstanceOfSatisfying(SecretReadException.class, e -> assertThat(e.result().exitStatus()).hasValue(0))
+                .hasMessageStartingWith("cp-1: reading a secret with 'echo ' gave nothing");
+    }
+
+    @Test
+    void aSecretReadWithoutExitStatusIsAnUnknownOutcomeNotAFailure() {
+        assertThatThrownBy(() -> shell().readSecret("no-status", T))
+                .isInstanceOfSatisfying(SecretReadException.class, e -> assertThat(e.result().statusUnknown()).isTrue())
+                .hasMessageContaining("no exit status received").message().doesNotContain("partial");
     }
 
     @Test
