@@ -42,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class VagrantDoubleServer implements AutoCloseable {
     static final String STATE_DIR = ".vagrant-double";
     static final String ENDPOINT = STATE_DIR + "/endpoint";
-    /** The variables the client forwards; the others of the caller's environment stay with it. */
+    /** The variable that makes one call act out faults (see {@link Fault}); the client forwards it. */
     static final String FAULT_ENV = "VAGRANT_DOUBLE_FAULT";
 
     private final Path vagrantDir;

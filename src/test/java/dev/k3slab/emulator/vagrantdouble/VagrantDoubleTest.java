@@ -1,5 +1,6 @@
 package dev.k3slab.emulator.vagrantdouble;
 
+import dev.k3slab.machine.vagrant.Executables;
 import dev.k3slab.machine.vagrant.MachineReadable;
 import dev.k3slab.machine.vagrant.ProcessResult;
 import dev.k3slab.machine.vagrant.SnapshotListParser;
@@ -80,6 +81,16 @@ class VagrantDoubleTest {
                 .isEqualTo(withoutTimes(recorded("version.vagrant-2.3.4.txt").strip()));
         assertThat(vagrant.vagrant("--version").stdout())
                 .containsExactly("Vagrant 2.3.4 (k3s-lab test double over the emulated lab; no VirtualBox)");
+    }
+
+    @Test
+    void theProviderFindsTheDoubleFirstOnThePathOrThroughLabVagrantBin() {
+        lab();
+        Path bin = vagrant.binary.getParent();
+
+        assertThat(Executables.VAGRANT.find(k -> null, Map.of("PATH", bin + ":/usr/bin:/bin"))).hasValue(vagrant.binary);
+        assertThat(Executables.VAGRANT.find(k -> k.equals("lab.vagrant.bin") ? vagrant.binary.toString() : null,
+                Map.of("PATH", "/usr/bin:/bin"))).hasValue(vagrant.binary);
     }
 
     @Test
