@@ -45,7 +45,7 @@ public record TeardownAdvice(boolean destroy, List<String> lines) {
                 : topology.servers().isEmpty() ? topology.names().get(0) : topology.servers().get(0).name();
         String vms = topology.nodes().stream().map(topology::vmName).collect(Collectors.joining(", "));
         List<String> lines = new ArrayList<>();
-        lines.add("The run " + outcome + "; its machines were kept (--destroy " + policy.word() + "): " + vms);
+        lines.add("The run " + outcome + "; the lab's machines were left as they are (--destroy " + policy.word() + "): " + vms);
         lines.add("Look inside:  cd " + vagrantDir + " && vagrant ssh " + node);
         lines.add("K3s log:      cd " + vagrantDir + " && vagrant ssh " + node
                 + " -c 'sudo journalctl -u " + unitOf(topology.node(node)) + " --no-pager | tail -n 200'");

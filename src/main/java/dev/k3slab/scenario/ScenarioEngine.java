@@ -178,11 +178,18 @@ public final class ScenarioEngine {
             if (consequence) {
                 consequences.add(s.id());
             }
-            note("not running " + s.id() + ": " + why);
+            // The lab's failure is printed once, when it happens; each experiment's record keeps it whole.
+            boolean alreadySaid = why.equals(labBroken) && run.notes.contains(why);
+            note("not running " + s.id() + ": " + (alreadySaid ? firstLine(why) + " (the whole message is above)" : why));
             ExperimentRecord r = new ExperimentRecord(s.id(), s.title(), s.file(), Verdict.UNKNOWN, Instant.now(), 0, 0,
                     null, List.of(), List.of(), NotRun.checks(s, why), null, List.of(), List.of());
             progress.experimentFinished(r);
             return r;
+        }
+
+        private static String firstLine(String text) {
+            int end = text.indexOf('\n');
+            return end < 0 ? text : text.substring(0, end);
         }
 
         private void note(String line) {

@@ -187,7 +187,7 @@ class VagrantDoubleFaultsTest {
 
     private void assertKeptWithAdvice(CliRun run, String node) {
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).contains("The run failed; its machines were kept (--destroy on-success): k3s-splitbrain-cp-1,"
+        assertThat(lines).contains("The run failed; the lab's machines were left as they are (--destroy on-success): k3s-splitbrain-cp-1,"
                         + " k3s-splitbrain-cp-2, k3s-splitbrain-cp-3, k3s-splitbrain-w-1, k3s-splitbrain-w-2",
                 "Look inside:  cd " + vagrant.vagrantDir + " && vagrant ssh " + node,
                 "Clean up:     ./lab down");

@@ -40,7 +40,7 @@ class TeardownAdviceTest {
         TeardownAdvice advice = TeardownAdvice.decide(lab, Path.of("vagrant"), DestroyPolicy.DEFAULT, false, "cp-3");
         assertThat(advice.destroy()).isFalse();
         assertThat(advice.lines()).containsExactly(
-                "The run failed; its machines were kept (--destroy on-success): k3s-splitbrain-cp-1, k3s-splitbrain-cp-3, k3s-splitbrain-w-1",
+                "The run failed; the lab's machines were left as they are (--destroy on-success): k3s-splitbrain-cp-1, k3s-splitbrain-cp-3, k3s-splitbrain-w-1",
                 "Look inside:  cd vagrant && vagrant ssh cp-3",
                 "K3s log:      cd vagrant && vagrant ssh cp-3 -c 'sudo journalctl -u k3s --no-pager | tail -n 200'",
                 "Clean up:     ./lab down");
