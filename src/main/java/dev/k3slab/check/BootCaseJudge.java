@@ -6,7 +6,6 @@ import dev.k3slab.record.BootCaseRecord;
 import dev.k3slab.record.CheckRecord;
 import dev.k3slab.record.ObservationRecord;
 import dev.k3slab.record.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,18 +25,9 @@ public final class BootCaseJudge {
     }
 
     public static Judgement judge(BootCaseSpec s, Observations observations, String experiment) {
-        List<Observed> used = new ArrayList<>();
-        String problem = null;
-        for (String ref : s.references()) {
-            Optional<Observed> o = observations.find(ref);
-            if (o.isEmpty() || !o.get().record().usable()) {
-                problem = o.isEmpty() ? "observation '" + ref + "' was not made in this run"
-                        : "observation '" + ref + "' is unusable: " + o.get().record().problem();
-                break;
-            }
-            used.add(o.get());
-        }
-        BootOutcome outcome = problem == null ? derive(s, observations) : BootOutcome.UNCLASSIFIED;
+        Lookup found = Lookup.of(s.references(), observations);
+        String problem = found.problem();
+        BootOutcome outcome = problem == null ? derive(s, found) : BootOutcome.UNCLASSIFIED;
         String words = problem == null ? outcome.words() : "unknown: " + problem;
         BootCaseRecord row = new BootCaseRecord(s.command().word(), s.etcdData(), s.node(), words, experiment);
         if (s.expected() == null) {
@@ -46,15 +36,15 @@ public final class BootCaseJudge {
         String expected = s.node() + " " + s.expected().words();
         Outcome o = problem != null ? Outcome.unknown(expected, problem) : Outcome.of(outcome == s.expected(), expected, s.node() + " " + words);
         String relation = "boot-case " + s.command().word() + " with etcd data " + (s.etcdData() ? "present" : "absent");
-        String evidence = o.verdict() == Verdict.PASS ? "" : CheckEvaluator.Evidence.of(s.name(), relation, o, used);
+        String evidence = o.verdict() == Verdict.PASS ? "" : CheckEvaluator.Evidence.of(s.name(), relation, o, found.used());
         return new Judgement(row, new CheckRecord(s.name(), relation, o.expected(), o.observed(), o.verdict(), null, evidence));
     }
 
-    private static BootOutcome derive(BootCaseSpec s, Observations observations) {
-        ObservationRecord inside = get(observations, s.inside());
-        ObservationRecord layout = get(observations, s.layout());
-        ObservationRecord members = get(observations, s.members());
-        ObservationRecord before = get(observations, s.membersBefore());
+    private static BootOutcome derive(BootCaseSpec s, Lookup found) {
+        ObservationRecord inside = found.record(s.inside());
+        ObservationRecord layout = found.record(s.layout());
+        ObservationRecord members = found.record(s.members());
+        ObservationRecord before = found.record(s.membersBefore());
         if (inside.unavailable() != null) {
             return BootOutcome.NOT_SERVING;
         }
@@ -69,11 +59,7 @@ public final class BootCaseJudge {
         if (now.isEmpty() || now.get().learner() || before == null) {
             return BootOutcome.UNCLASSIFIED;
         }
-        Optional<EtcdMember> then = before == null ? Optional.empty() : EtcdRelations.member(before, s.node());
+        Optional<EtcdMember> then = EtcdRelations.member(before, s.node());
         return then.isPresent() && then.get().id().equals(now.get().id()) ? BootOutcome.REJOINED : BootOutcome.JOINED;
-    }
-
-    private static ObservationRecord get(Observations observations, String name) {
-        return name == null ? null : observations.find(name).orElseThrow().record();
     }
 }

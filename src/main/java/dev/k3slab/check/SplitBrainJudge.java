@@ -5,7 +5,6 @@ import dev.k3slab.record.CheckRecord;
 import dev.k3slab.record.ObservationRecord;
 import dev.k3slab.record.SplitBrainRecord;
 import dev.k3slab.record.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,22 +28,16 @@ public final class SplitBrainJudge {
         String relation = "split-brain " + s.node() + " between " + s.inside() + " and " + s.outside();
         String expected = s.expected() ? s.node() + " and " + s.outside() + "'s viewpoint see different clusters (split brain)"
                 : s.node() + " and " + s.outside() + "'s viewpoint see one cluster (no split brain)";
-        List<Observed> used = new ArrayList<>();
-        for (String ref : s.references()) {
-            Optional<Observed> o = observations.find(ref);
-            if (o.isEmpty() || !o.get().record().usable()) {
-                String why = o.isEmpty() ? "observation '" + ref + "' was not made in this run"
-                        : "observation '" + ref + "' is unusable: " + o.get().record().problem();
-                Outcome unknown = Outcome.unknown(expected, why);
-                return new Judgement(new SplitBrainRecord(s.node(), null, null, null, List.of(), null, null, why),
-                        check(s, relation, unknown, used));
-            }
-            used.add(o.get());
+        Lookup found = Lookup.of(s.references(), observations);
+        if (found.problem() != null) {
+            Outcome unknown = Outcome.unknown(expected, found.problem());
+            return new Judgement(new SplitBrainRecord(s.node(), null, null, null, List.of(), null, null, found.problem()),
+                    check(s, relation, unknown, found.used()));
         }
-        ObservationRecord inside = observations.find(s.inside()).orElseThrow().record();
-        ObservationRecord outside = observations.find(s.outside()).orElseThrow().record();
-        ObservationRecord before = s.before() == null ? null : observations.find(s.before()).orElseThrow().record();
-        ObservationRecord layout = s.layout() == null ? null : observations.find(s.layout()).orElseThrow().record();
+        ObservationRecord inside = found.record(s.inside());
+        ObservationRecord outside = found.record(s.outside());
+        ObservationRecord before = found.record(s.before());
+        ObservationRecord layout = found.record(s.layout());
 
         List<String> differences = inside.unavailable() != null ? List.of() : NodeRelations.differences(inside, outside);
         boolean split = !differences.isEmpty();
@@ -55,7 +48,7 @@ public final class SplitBrainJudge {
                 self.map(NodeRow::age).orElse(null), ageKept(s.node(), self, inside, before != null ? before : outside),
                 NodeRelations.names(inside), layout == null ? null : layout.layout(), split, reason);
         Outcome outcome = Outcome.of(split == s.expected(), expected, (split ? "split brain: " : "one cluster: ") + reason);
-        return new Judgement(row, check(s, relation, outcome, used));
+        return new Judgement(row, check(s, relation, outcome, found.used()));
     }
 
     private static Boolean ageKept(String node, Optional<NodeRow> self, ObservationRecord inside, ObservationRecord reference) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +52,7 @@ public final class EmulatedLabBench implements Callable<Integer> {
                     topology.nodes().size(), iterations, Runtime.version());
             long t = System.nanoTime();
             lab.up();
-            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "up (disks, model, 5 SSH servers)", ms(t));
+            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "up (disks, model, 5 SSH servers)", BenchTimes.ms(t));
             try (SSHClient cp1 = connect(lab.sshEndpoint("cp-1")); SSHClient cp2 = connect(lab.sshEndpoint("cp-2"))) {
                 exec(cp1, "INSTALL_K3S_VERSION=v1.27.9+k3s1 INSTALL_K3S_EXEC='server --cluster-init"
                         + " --node-ip 192.168.56.11 --advertise-address 192.168.56.11' /usr/local/bin/k3s-install.sh");
@@ -73,31 +72,27 @@ public final class EmulatedLabBench implements Callable<Integer> {
                         exec(cp1, c);
                         nanos[i] = System.nanoTime() - s;
                     }
-                    Arrays.sort(nanos);
+                    BenchTimes.Spread spread = BenchTimes.Spread.of(nanos);
                     out.printf(Locale.ROOT, "  %-42s %6.1f ms %6.1f ms %6.1f ms%n", c.length() > 42 ? c.substring(0, 39) + "..." : c,
-                            nanos[iterations / 2] / 1e6, nanos[iterations * 9 / 10] / 1e6, nanos[iterations - 1] / 1e6);
+                            spread.medianMs(), spread.p90Ms(), spread.maxMs());
                 }
             }
             t = System.nanoTime();
             lab.advance(Duration.ofMinutes(30));
-            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "30 lab minutes (1,800 clock steps)", ms(t));
+            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "30 lab minutes (1,800 clock steps)", BenchTimes.ms(t));
             t = System.nanoTime();
             lab.reboot("cp-2", Duration.ofSeconds(30));
-            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "reboot cp-2", ms(t));
+            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "reboot cp-2", BenchTimes.ms(t));
             t = System.nanoTime();
             lab.saveCheckpoint("bench");
-            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "save a checkpoint", ms(t));
+            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "save a checkpoint", BenchTimes.ms(t));
             t = System.nanoTime();
             lab.restoreCheckpoint("bench");
-            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "restore it", ms(t));
+            out.printf(Locale.ROOT, "%-44s %9.1f ms%n", "restore it", BenchTimes.ms(t));
         } finally {
             DiskTrees.delete(run);
         }
         return 0;
-    }
-
-    private static double ms(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
     }
 
     private static SSHClient connect(SshEndpoint e) throws IOException {

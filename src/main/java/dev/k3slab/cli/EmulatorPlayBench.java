@@ -53,20 +53,21 @@ public final class EmulatorPlayBench implements Callable<Integer> {
             try {
                 long t = System.nanoTime();
                 try (EmulatedLab lab = EmulatedLab.withK3sModel(topology, run)) {
-                    double created = ms(t);
+                    double created = BenchTimes.ms(t);
                     t = System.nanoTime();
                     lab.up();
-                    double up = ms(t);
+                    double up = BenchTimes.ms(t);
                     try (SshShellPool shells = new SshShellPool(lab::sshEndpoint, SshSettings.defaults(), new HostKeyTrust(),
                             new SecretMasker(), CommandListener.NONE)) {
                         var labStart = lab.now();
                         t = System.nanoTime();
                         Transcript played = new SourcePlay(lab, lab, shells).playAll();
-                        double play = ms(t);
-                        long[] nanos = played.entries().stream().mapToLong(p -> p.result().took().toNanos()).sorted().toArray();
+                        double play = BenchTimes.ms(t);
+                        long[] nanos = played.entries().stream().mapToLong(p -> p.result().took().toNanos()).toArray();
+                        BenchTimes.Spread spread = BenchTimes.Spread.of(nanos);
                         out.printf(Locale.ROOT, "%-4d %12.1f %12.1f %12.1f %9d %11.1f %9.1f %9.1f %11s%n", r, created, up, play,
-                                nanos.length, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 9 / 10] / 1e6,
-                                nanos[nanos.length - 1] / 1e6, human(Duration.between(labStart, lab.now())));
+                                nanos.length, spread.medianMs(), spread.p90Ms(), spread.maxMs(),
+                                human(Duration.between(labStart, lab.now())));
                         if (r == runs) {
                             out.println("commands by kind: " + kinds(played));
                         }
@@ -88,9 +89,5 @@ public final class EmulatorPlayBench implements Callable<Integer> {
 
     private static String human(Duration d) {
         return d.toHours() + "h" + String.format(Locale.ROOT, "%02dm", d.toMinutesPart());
-    }
-
-    private static double ms(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
     }
 }

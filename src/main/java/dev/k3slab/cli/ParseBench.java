@@ -10,7 +10,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -75,8 +74,7 @@ public final class ParseBench implements Callable<Integer> {
                 nanos[i] = System.nanoTime() - start;
             }
             long allocatedPerParse = allocation ? (allocated(threads) - allocatedBefore) / iterations : -1;
-            Arrays.sort(nanos);
-            double medianSeconds = nanos[iterations / 2] / 1e9;
+            double medianSeconds = BenchTimes.Spread.of(nanos).medianMs() / 1e3;
             int bytes = c.text().getBytes(StandardCharsets.UTF_8).length;
             out.printf(Locale.ROOT, "%-38s %6d %9.1f %11.3f %12.0f %9.1f %14s%n", c.name(), c.rows(),
                     bytes / 1024.0, medianSeconds * 1e3, c.rows() / medianSeconds, bytes / 1e6 / medianSeconds,

@@ -15,7 +15,6 @@ import dev.k3slab.scenario.ScenarioSet;
 import dev.k3slab.shell.SecretMasker;
 import dev.k3slab.topology.LabHome;
 import dev.k3slab.topology.Topology;
-import dev.k3slab.yaml.YamlProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -87,10 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         Topology topology = scenarios.topology();
         ScenarioLoader.Loaded loaded = scenarios.load(topology, List.of());
         if (!loaded.ok()) {
-            loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
-            err.println("nothing was run: fix the scenario files (./lab validate checks them)");
-            err.flush();
-            return ExitCodes.UNKNOWN_OR_BROKEN;
+            return ScenarioOptions.refuse(loaded, err, "nothing was run: fix the scenario files (./lab validate checks them)");
         }
         ScenarioSet set = loaded.set().orElseThrow();
         RunPlan.Selection selection = new RunPlan.Selection(only, from);

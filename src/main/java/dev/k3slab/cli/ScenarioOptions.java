@@ -2,6 +2,8 @@ package dev.k3slab.cli;
 
 import dev.k3slab.scenario.ScenarioLoader;
 import dev.k3slab.topology.Topology;
+import dev.k3slab.yaml.YamlProblem;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,5 +36,18 @@ final class ScenarioOptions {
         List<Path> extra = new ArrayList<>(with);
         extra.addAll(more);
         return ScenarioFiles.load(lab, ScenarioFiles.withExperiments(dir == null ? ScenarioFiles.defaultDir() : dir, extra));
+    }
+
+    /**
+     * Prints every problem of scenarios that did not load, one {@code file:line: path: message} per line,
+     * then {@code closing} when not null; returns the exit code for them.
+     */
+    static int refuse(ScenarioLoader.Loaded loaded, PrintWriter err, String closing) {
+        loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
+        if (closing != null) {
+            err.println(closing);
+        }
+        err.flush();
+        return ExitCodes.UNKNOWN_OR_BROKEN;
     }
 }

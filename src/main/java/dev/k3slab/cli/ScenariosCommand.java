@@ -3,7 +3,6 @@ package dev.k3slab.cli;
 import dev.k3slab.scenario.Scenario;
 import dev.k3slab.scenario.ScenarioLoader;
 import dev.k3slab.scenario.Step;
-import dev.k3slab.yaml.YamlProblem;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,9 +30,7 @@ public final class ScenariosCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ScenarioLoader.Loaded loaded = scenarios.load(scenarios.topology(), List.of());
         if (!loaded.ok()) {
-            loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
-            err.flush();
-            return ExitCodes.UNKNOWN_OR_BROKEN;
+            return ScenarioOptions.refuse(loaded, err, null);
         }
         out.printf("%-12s %-14s %5s %6s  %s%n", "ID", "STARTS AFTER", "STEPS", "CHECKS", "TITLE");
         for (Scenario s : loaded.set().orElseThrow().all()) {

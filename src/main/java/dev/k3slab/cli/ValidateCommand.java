@@ -2,7 +2,6 @@ package dev.k3slab.cli;
 
 import dev.k3slab.scenario.Scenario;
 import dev.k3slab.scenario.ScenarioLoader;
-import dev.k3slab.yaml.YamlProblem;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +49,8 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         ScenarioLoader.Loaded loaded = scenarios.load(scenarios.topology(), files);
         if (!loaded.ok()) {
-            loaded.problems().stream().map(YamlProblem::toString).forEach(err::println);
-            err.println(loaded.problems().size() + " problem" + (loaded.problems().size() == 1 ? "" : "s")
-                    + "; nothing was run");
-            err.flush();
-            return ExitCodes.UNKNOWN_OR_BROKEN;
+            return ScenarioOptions.refuse(loaded, err, loaded.problems().size() + " problem"
+                    + (loaded.problems().size() == 1 ? "" : "s") + "; nothing was run");
         }
         List<Scenario> scenarios = loaded.set().orElseThrow().all();
         out.println(scenarios.size() + " scenarios valid: " + String.join(", ", scenarios.stream().map(Scenario::id).toList()));

@@ -111,14 +111,17 @@ final class Observer {
 
     /** The entries of a folder, empty when it does not exist. */
     private List<LsEntry> listing(Probe p, String dir) {
-        CommandResult r = p.run("ls -al " + dir);
-        if (r.failed() && Parsers.lsMissing(r.stderr())) {
-            return List.of();
+        CommandResult r = ls(p, dir);
+        return r.failed() ? List.of() : Parsers.ls(r.stdout());
+    }
+
+    /** Runs {@code ls -al path}: it failed only if the path does not exist; any other failure makes the observation unusable. */
+    private static CommandResult ls(Probe p, String path) {
+        CommandResult r = p.run("ls -al " + path);
+        if (r.failed() && !Parsers.lsMissing(r.stderr())) {
+            throw new Unusable("ls -al " + path + " " + r.describeStatus() + ": " + firstLine(r.stderr()));
         }
-        if (r.failed()) {
-            throw new Unusable("ls -al " + dir + " " + r.describeStatus() + ": " + firstLine(r.stderr()));
-        }
-        return Parsers.ls(r.stdout());
+        return r;
     }
 
     private ObservationRecord unit(Probe p, String unit) {
@@ -133,12 +136,9 @@ final class Observer {
     }
 
     private ObservationRecord files(Probe p, String path) {
-        CommandResult r = p.run("ls -al " + path);
+        CommandResult r = ls(p, path);
         if (r.failed()) {
-            if (Parsers.lsMissing(r.stderr())) {
-                return p.unavailable(firstLine(r.stderr()));
-            }
-            throw new Unusable("ls -al " + path + " " + r.describeStatus() + ": " + firstLine(r.stderr()));
+            return p.unavailable(firstLine(r.stderr()));
         }
         return p.record(null, null, null, null, null, null, null, null, names(Parsers.ls(r.stdout())));
     }

@@ -96,7 +96,8 @@ public final class ScenarioLoader {
                 }
             }
         }
-        scenarios.sort(Comparator.comparingInt(s -> new ArrayList<>(docs.keySet()).indexOf(s.id())));
+        List<String> fileOrder = new ArrayList<>(docs.keySet());
+        scenarios.sort(Comparator.comparingInt(s -> fileOrder.indexOf(s.id())));
         Map<String, List<YamlNode>> requiresNodes = docs.values().stream().collect(LinkedHashMap::new,
                 (m, d) -> m.put(d.id, d.requiresNodes), Map::putAll);
         if (problems.isEmpty()) {
