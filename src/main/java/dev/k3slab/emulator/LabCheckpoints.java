@@ -1,6 +1,7 @@
 package dev.k3slab.emulator;
 
 import dev.k3slab.emulator.node.DiskTrees;
+import dev.k3slab.machine.Checkpoints;
 import dev.k3slab.machine.MachineException;
 import dev.k3slab.machine.MachineState;
 
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +27,6 @@ import java.util.stream.Stream;
  * order the checkpoints were taken in).
  */
 final class LabCheckpoints {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String INDEX = "checkpoint.properties";
     private static final Duration SSH_START = Duration.ofSeconds(30);
 
@@ -40,7 +39,7 @@ final class LabCheckpoints {
     }
 
     void save(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!Checkpoints.isValidName(name)) {
             throw new MachineException("checkpoint name '" + name + "' must be letters, digits and . _ - "
                     + "(starting with a letter or digit)");
         }
@@ -76,7 +75,7 @@ final class LabCheckpoints {
 
     void restore(String name) {
         Path src = dir.resolve(name);
-        if (!NAME.matcher(name).matches() || !Files.isRegularFile(src.resolve(INDEX))) {
+        if (!Checkpoints.isValidName(name) || !Files.isRegularFile(src.resolve(INDEX))) {
             throw new MachineException("no checkpoint '" + name + "' in " + dir + "; the checkpoints are " + list());
         }
         Properties p = new Properties();
@@ -116,7 +115,7 @@ final class LabCheckpoints {
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> found = new ArrayList<>(s.filter(d -> Files.isRegularFile(d.resolve(INDEX))
-                    && NAME.matcher(d.getFileName().toString()).matches()).toList());
+                    && Checkpoints.isValidName(d.getFileName().toString())).toList());
             found.sort(Comparator.comparingLong(LabCheckpoints::sequence));
             return found.stream().map(d -> d.getFileName().toString()).toList();
         } catch (IOException e) {
