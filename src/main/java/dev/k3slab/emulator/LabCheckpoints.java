@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
  */
 final class LabCheckpoints {
     private static final String INDEX = "checkpoint.properties";
-    private static final Duration SSH_START = Duration.ofSeconds(30);
 
     private final EmulatedLab lab;
     private final Path dir;
@@ -102,7 +100,7 @@ final class LabCheckpoints {
             m.bootTime(Instant.parse(p.getProperty("boot." + m.name(), p.getProperty("clock"))));
             m.nextPidValue(Long.parseLong(p.getProperty("pid." + m.name(), String.valueOf(EmulatedMachine.FIRST_PID))));
             if (m.state() == MachineState.RUNNING) {
-                m.startSsh(SSH_START);
+                m.startSsh(EmulatedLab.SSH_START);
             }
         }
         lab.writeSshFiles();
