@@ -43,7 +43,8 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
     public static final Instant DEFAULT_START = Instant.parse("2026-02-22T04:40:00Z");
     /** Lab time a reboot takes (shutdown, firmware, boot), as {@code vagrant reload} roughly does. */
     public static final Duration REBOOT_DOWNTIME = Duration.ofSeconds(30);
-    private static final Duration SSH_START = Duration.ofSeconds(30);
+    /** How long a machine's SSH server may take to listen again (its old socket may still be closing). */
+    static final Duration SSH_START = Duration.ofSeconds(30);
 
     private final Topology topology;
     private final Path runDir;
@@ -100,12 +101,9 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
     public synchronized void up() {
         checkOpen();
         ensureModel();
+        // every disk exists before the first machine boots
         machines.values().forEach(this::create);
-        for (EmulatedMachine m : machines.values()) {
-            if (m.state() != MachineState.RUNNING) {
-                boot(m, SSH_START);
-            }
-        }
+        machines.values().forEach(this::bootIfDown);
         writeSshFiles();
     }
 
@@ -118,9 +116,7 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
         EmulatedMachine m = machine(node);
         ensureModel();
         create(m);
-        if (m.state() != MachineState.RUNNING) {
-            boot(m, SSH_START);
-        }
+        bootIfDown(m);
         writeSshFiles();
     }
 
@@ -148,6 +144,12 @@ public final class EmulatedLab implements MachineProvider, Checkpoints, TimeCont
         DiskLayout.provision(m.files(), topology.node(m.name()), topology);
         stampDisks(wall);
         m.state(MachineState.POWEROFF);
+    }
+
+    private void bootIfDown(EmulatedMachine m) {
+        if (m.state() != MachineState.RUNNING) {
+            boot(m, SSH_START);
+        }
     }
 
     @Override

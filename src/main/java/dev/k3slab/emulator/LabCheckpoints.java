@@ -1,6 +1,7 @@
 package dev.k3slab.emulator;
 
 import dev.k3slab.emulator.node.DiskTrees;
+import dev.k3slab.machine.Checkpoints;
 import dev.k3slab.machine.MachineException;
 import dev.k3slab.machine.MachineState;
 
@@ -11,13 +12,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +26,7 @@ import java.util.stream.Stream;
  * order the checkpoints were taken in).
  */
 final class LabCheckpoints {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String INDEX = "checkpoint.properties";
-    private static final Duration SSH_START = Duration.ofSeconds(30);
 
     private final EmulatedLab lab;
     private final Path dir;
@@ -40,7 +37,7 @@ final class LabCheckpoints {
     }
 
     void save(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!Checkpoints.isValidName(name)) {
             throw new MachineException("checkpoint name '" + name + "' must be letters, digits and . _ - "
                     + "(starting with a letter or digit)");
         }
@@ -76,7 +73,7 @@ final class LabCheckpoints {
 
     void restore(String name) {
         Path src = dir.resolve(name);
-        if (!NAME.matcher(name).matches() || !Files.isRegularFile(src.resolve(INDEX))) {
+        if (!Checkpoints.isValidName(name) || !Files.isRegularFile(src.resolve(INDEX))) {
             throw new MachineException("no checkpoint '" + name + "' in " + dir + "; the checkpoints are " + list());
         }
         Properties p = new Properties();
@@ -103,7 +100,7 @@ final class LabCheckpoints {
             m.bootTime(Instant.parse(p.getProperty("boot." + m.name(), p.getProperty("clock"))));
             m.nextPidValue(Long.parseLong(p.getProperty("pid." + m.name(), String.valueOf(EmulatedMachine.FIRST_PID))));
             if (m.state() == MachineState.RUNNING) {
-                m.startSsh(SSH_START);
+                m.startSsh(EmulatedLab.SSH_START);
             }
         }
         lab.writeSshFiles();
@@ -116,7 +113,7 @@ final class LabCheckpoints {
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> found = new ArrayList<>(s.filter(d -> Files.isRegularFile(d.resolve(INDEX))
-                    && NAME.matcher(d.getFileName().toString()).matches()).toList());
+                    && Checkpoints.isValidName(d.getFileName().toString())).toList());
             found.sort(Comparator.comparingLong(LabCheckpoints::sequence));
             return found.stream().map(d -> d.getFileName().toString()).toList();
         } catch (IOException e) {

@@ -9,6 +9,14 @@ import java.util.List;
  */
 public interface Checkpoints {
 
+    /**
+     * Whether {@code name} may name a checkpoint: letters, digits, '.', '_' and '-', starting with
+     * a letter or digit (it becomes a folder name and a VirtualBox snapshot name). Null is not.
+     */
+    static boolean isValidName(String name) {
+        return name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
+    }
+
     /** Saves the state of every machine under {@code name}, replacing a checkpoint of that name. */
     void saveCheckpoint(String name);
 

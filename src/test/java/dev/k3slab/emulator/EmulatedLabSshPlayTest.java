@@ -55,7 +55,6 @@ import static dev.k3slab.emulator.Observed.seedStatus;
 import static dev.k3slab.emulator.Observed.status;
 import static dev.k3slab.emulator.Observed.statusAndRoles;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 5's fidelity test: the five-node emulated lab with the K3s model serves every command of
@@ -98,8 +97,7 @@ class EmulatedLabSshPlayTest {
         if (lab != null) {
             lab.close();
         }
-        await("emulated SSH threads to end").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
+        Threads.awaitEmulatedSshEnded();
     }
 
     @Test

@@ -45,8 +45,7 @@ class EmulatedLabTest {
     @AfterEach
     void close() {
         lab.close();
-        await("emulated SSH threads to end").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
+        Threads.awaitEmulatedSshEnded();
     }
 
     private SshExec.Result ssh(String node, String command) throws IOException {

@@ -50,8 +50,7 @@ class EmulatedLabThroughSshNodeShellTest {
     void down() {
         shells.close();
         lab.close();
-        await("emulated SSH threads to end").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
+        Threads.awaitEmulatedSshEnded();
     }
 
     @Test

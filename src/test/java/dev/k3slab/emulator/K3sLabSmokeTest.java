@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The five-node default lab with the real K3s model, reached the way the harness reaches it. */
 class K3sLabSmokeTest {
@@ -30,8 +29,7 @@ class K3sLabSmokeTest {
         if (lab != null) {
             lab.close();
         }
-        await("emulated SSH threads to end").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
+        Threads.awaitEmulatedSshEnded();
     }
 
     private SshExec.Result asRoot(String node, String command) throws IOException {

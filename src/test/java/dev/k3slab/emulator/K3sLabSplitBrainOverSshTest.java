@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Experiments 2, 3a and 4b in short, with the command shapes the scenarios send (the install
@@ -32,8 +31,7 @@ class K3sLabSplitBrainOverSshTest {
         if (lab != null) {
             lab.close();
         }
-        await("emulated SSH threads to end").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
+        Threads.awaitEmulatedSshEnded();
     }
 
     private SshExec.Result on(String node, String command) throws IOException {

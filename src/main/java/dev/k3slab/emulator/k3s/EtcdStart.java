@@ -57,7 +57,7 @@ final class EtcdStart {
     boolean newCluster(K3sProcess p, NodeFiles files, Credentials creds) {
         p.mode = K3sProcess.Mode.ETCD_NEW;
         lab.log(p, "info", "Managed etcd cluster initializing");
-        String ip = start.nodeIp(p);
+        String ip = lab.nodeIp(p);
         EtcdCluster c = new EtcdCluster();
         EtcdCluster.Member m = new EtcdCluster.Member();
         m.id = MemberIds.firstMember(peerUrl(ip));
@@ -171,8 +171,8 @@ final class EtcdStart {
             retry(p, "Failed to get etcd cluster members from " + p.config.serverUrl() + ": connection refused");
             return;
         }
-        String ip = start.nodeIp(p);
-        String nodeName = start.nodeName(p);
+        String ip = lab.nodeIp(p);
+        String nodeName = p.nodeName();
         for (EtcdCluster.Member m : c.members) {
             String base = m.name == null ? "" : m.name.replaceFirst("-[0-9a-f]{8}$", "");
             if (base.equals(nodeName) && !m.name.equals(p.memberName)) {
@@ -228,7 +228,7 @@ final class EtcdStart {
 
     /** The process runs member {@code m}: the member dir, WAL record and etcd config are (re)written. */
     private void attach(K3sProcess p, EtcdCluster c, EtcdCluster.Member m, NodeFiles files, boolean newCluster) {
-        String ip = start.nodeIp(p);
+        String ip = lab.nodeIp(p);
         p.clusterId = c.id;
         p.memberId = m.id;
         p.store = c.id();

@@ -44,6 +44,11 @@ final class K3sProcess {
         return apiUpAt != null && !now.isBefore(apiUpAt);
     }
 
+    /** The Kubernetes node name: {@code --node-name}, else the host name, lower-cased. */
+    String nodeName() {
+        return (config.nodeName() != null ? config.nodeName() : node).toLowerCase(java.util.Locale.ROOT);
+    }
+
     boolean etcdMode() {
         return mode == Mode.ETCD_NEW || mode == Mode.ETCD_EXISTING || mode == Mode.ETCD_JOIN;
     }

@@ -55,7 +55,7 @@ final class K3sStart {
         DataDir.mkdirs(files, DataDir.DB, "rwx------");
         DataDir.mkdirs(files, DataDir.ETCD, "rwx------");
         String memberName = DataDir.read(files, DataDir.NAME).orElseGet(() -> {
-            String n = nodeName(p) + "-" + UUID.nameUUIDFromBytes(bytes(lab.state.random())).toString().substring(0, 8);
+            String n = p.nodeName() + "-" + UUID.nameUUIDFromBytes(bytes(lab.state.random())).toString().substring(0, 8);
             DataDir.write(files, DataDir.NAME, n, "rw-------");
             return n;
         });
@@ -79,7 +79,7 @@ final class K3sStart {
         }
         writeCommonFiles(files, true);
         lab.log(p, "info", "Server node token is available at /var/lib/rancher/k3s/server/token");
-        lab.log(p, "info", "To join server node to cluster: k3s server -s https://" + nodeIp(p) + ":6443 -t ${SERVER_NODE_TOKEN}");
+        lab.log(p, "info", "To join server node to cluster: k3s server -s https://" + lab.nodeIp(p) + ":6443 -t ${SERVER_NODE_TOKEN}");
         return true;
     }
 
@@ -124,14 +124,6 @@ final class K3sStart {
     boolean fatal(K3sProcess p, String msg) {
         lab.log(p, "fatal", msg);
         return false;
-    }
-
-    String nodeName(K3sProcess p) {
-        return (p.config.nodeName() != null ? p.config.nodeName() : p.node).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    String nodeIp(K3sProcess p) {
-        return p.config.nodeIp() != null ? p.config.nodeIp() : lab.labNode(p.node).ip();
     }
 
     static byte[] bytes(Random r) {

@@ -77,13 +77,13 @@ final class Kubelet {
             return;
         }
         NodeStore store = lab.store(storeId).orElseThrow();
-        String name = new K3sStart(lab).nodeName(p);
+        String name = p.nodeName();
         Optional<NodeObject> existing = store.get(name);
         if (existing.isPresent() && existing.get().deleting()) {
             return;
         }
         NodeObject n = existing.orElseGet(() -> new NodeObject(name, now, Map.of(), Map.of(),
-                new K3sStart(lab).nodeIp(p), "False", "KubeletNotReady", NOT_READY_MESSAGE, now, false));
+                lab.nodeIp(p), "False", "KubeletNotReady", NOT_READY_MESSAGE, now, false));
         NodeObject before = existing.orElse(null);
         if (!storeId.equals(p.labelsAppliedTo)) {
             n = n.withLabels(labels(p, name), annotations(p));
@@ -123,7 +123,7 @@ final class Kubelet {
 
     private Map<String, String> annotations(K3sProcess p) {
         Map<String, String> a = new TreeMap<>();
-        String ip = new K3sStart(lab).nodeIp(p);
+        String ip = lab.nodeIp(p);
         a.put("alpha.kubernetes.io/provided-node-ip", ip);
         a.put("k3s.io/hostname", p.node);
         a.put("k3s.io/internal-ip", ip);

@@ -62,6 +62,11 @@ final class Lab {
         return topology.node(node);
     }
 
+    /** The address a process's node registers with: {@code --node-ip}, else the machine's address. */
+    String nodeIp(K3sProcess p) {
+        return p.config.nodeIp() != null ? p.config.nodeIp() : labNode(p.node).ip();
+    }
+
     Optional<LabNode> nodeByAddress(String hostOrName) {
         return topology.nodes().stream()
                 .filter(n -> n.ip().equals(hostOrName) || n.name().equals(hostOrName)).findFirst();

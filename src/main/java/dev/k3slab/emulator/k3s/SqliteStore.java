@@ -132,13 +132,7 @@ final class SqliteStore implements NodeStore, AutoCloseable {
         if (connection == null) {
             return;
         }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close " + db + ": " + e.getMessage(), e);
-        } finally {
-            connection = null;
-        }
+        discard();
         leaveJournalFiles(db);
     }
 

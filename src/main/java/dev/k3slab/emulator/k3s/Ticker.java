@@ -156,7 +156,7 @@ final class Ticker {
      * peer host must match) when etcd allows it; the Node object goes once that succeeded.
      */
     void removeDeletedMembers(EtcdCluster c) {
-        if (c.leader == 0 || lab.state.allProcesses().stream().noneMatch(p -> c.id.equals(p.clusterId) && p.apiUp(lab.now()))) {
+        if (!controllerRuns(c, lab.now())) {
             return;
         }
         Optional<K3sProcess> leader = lab.processOfMember(c, c.leader);
@@ -191,12 +191,15 @@ final class Ticker {
         }
     }
 
+    /** The cluster's controllers run: it has a leader and an apiserver of it is up. */
+    private boolean controllerRuns(EtcdCluster c, Instant now) {
+        return c.leader != 0 && lab.state.allProcesses().stream().anyMatch(p -> c.id.equals(p.clusterId) && p.apiUp(now));
+    }
+
     /** The node controller of each datastore with a running controller-manager: Unknown after the grace period. */
     private void nodeControllers(Instant now) {
         for (EtcdCluster c : lab.state.clusters.values()) {
-            boolean controller = c.leader != 0 && lab.state.allProcesses().stream()
-                    .anyMatch(p -> c.id.equals(p.clusterId) && p.apiUp(now));
-            if (controller) {
+            if (controllerRuns(c, now)) {
                 kubelet.markStale(c, now);
             }
         }

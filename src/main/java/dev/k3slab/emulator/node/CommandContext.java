@@ -114,10 +114,6 @@ record CommandContext(NodeHost host, Dispatcher dispatcher, String name, Proc pr
         return e.getMessage();
     }
 
-    CommandContext withIo(Streams s) {
-        return new CommandContext(host, dispatcher, name, proc, s, background, caller, line);
-    }
-
     static void write(OutputStream o, String s) {
         try {
             o.write(s.getBytes(StandardCharsets.UTF_8));

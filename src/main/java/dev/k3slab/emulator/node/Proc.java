@@ -19,10 +19,6 @@ record Proc(String user, String cwd, Map<String, String> env) {
         return root() ? "/root" : "/home/" + user;
     }
 
-    Proc withUser(String u) {
-        return new Proc(u, cwd, env);
-    }
-
     Proc withEnv(Map<String, String> e) {
         return new Proc(user, cwd, e);
     }

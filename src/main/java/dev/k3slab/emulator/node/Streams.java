@@ -5,11 +5,4 @@ import java.io.OutputStream;
 
 /** The standard input, output and error of a command. */
 record Streams(InputStream in, OutputStream out, OutputStream err) {
-    Streams withIn(InputStream i) {
-        return new Streams(i, out, err);
-    }
-
-    Streams withOut(OutputStream o) {
-        return new Streams(in, o, err);
-    }
 }

@@ -225,7 +225,7 @@ public final class VagrantProvider implements MachineProvider, Checkpoints {
     }
 
     private static void requireCheckpointName(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!Checkpoints.isValidName(name)) {
             throw new IllegalArgumentException("checkpoint name '" + name
                     + "' must be letters, digits, '.', '_' or '-', starting with a letter or digit");
         }

@@ -207,7 +207,10 @@ public final class SshNodeShell implements NodeShell {
             note = NOTE + "no exit status within " + timeout.toSeconds() + " s; the command may still be running on the node";
         }
         dropIfDead();
-        String stderr = note == null ? err.text() : err.text() + (err.text().isEmpty() || err.text().endsWith("\n") ? "" : "\n") + note;
+        String stderr = err.text();
+        if (note != null) {
+            stderr += (stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n") + note;
+        }
         return finish(shown, status, out.text(), stderr, started, t0);
     }
 
@@ -312,8 +315,9 @@ public final class SshNodeShell implements NodeShell {
                 return c;
             } catch (IOException e) {
                 closeQuietly(c);
-                if (trust.mismatch(node).isPresent()) {
-                    throw new ShellException(node, trust.mismatch(node).get().message(), e);
+                var refused = trust.mismatch(node);
+                if (refused.isPresent()) {
+                    throw new ShellException(node, refused.get().message(), e);
                 }
                 last = e;
             }

@@ -54,8 +54,7 @@ class NodeSshServerTest {
     @AfterEach
     void stop() {
         server.close();
-        await("emulated SSH threads to end").atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(Threads.named("emu-ssh-")).isEmpty());
+        Threads.awaitEmulatedSshEnded();
     }
 
     @Test
